@@ -1,0 +1,34 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { BenchmarkSchema } from './schemas/benchmarks.ts';
+import { CloudPriceSchema } from './schemas/cloud.ts';
+import { ErrorSchema } from './schemas/errors.ts';
+import { GlossarySchema } from './schemas/glossary.ts';
+import { GuideSchema } from './schemas/guides.ts';
+import { HardwareSchema } from './schemas/hardware.ts';
+import { LearnSchema } from './schemas/learn.ts';
+import { ModelSchema } from './schemas/models.ts';
+import { PageSchema } from './schemas/pages.ts';
+import { PulseSchema } from './schemas/pulse.ts';
+import { ToolSchema } from './schemas/tools.ts';
+
+// RUNLOCALAI_CONTENT_DIR lets tests build the site over a fixture tree (e.g. one with a broken entry).
+const CONTENT_DIR = process.env['RUNLOCALAI_CONTENT_DIR'] ?? './content';
+
+/** Files whose name starts with "_" are drafts/templates and are never loaded. */
+const mdx = (folder: string) => glob({ base: `${CONTENT_DIR}/${folder}`, pattern: '**/[^_]*.{md,mdx}' });
+const json = (folder: string) => glob({ base: `${CONTENT_DIR}/${folder}`, pattern: '**/[^_]*.json' });
+
+export const collections = {
+  glossary: defineCollection({ loader: mdx('glossary'), schema: GlossarySchema }),
+  models: defineCollection({ loader: json('models'), schema: ModelSchema }),
+  hardware: defineCollection({ loader: json('hardware'), schema: HardwareSchema }),
+  tools: defineCollection({ loader: mdx('tools'), schema: ToolSchema }),
+  errors: defineCollection({ loader: mdx('errors'), schema: ErrorSchema }),
+  guides: defineCollection({ loader: mdx('guides'), schema: GuideSchema }),
+  learn: defineCollection({ loader: mdx('learn'), schema: LearnSchema }),
+  benchmarks: defineCollection({ loader: json('benchmarks'), schema: BenchmarkSchema }),
+  pulse: defineCollection({ loader: mdx('pulse'), schema: PulseSchema }),
+  pages: defineCollection({ loader: mdx('pages'), schema: PageSchema }),
+  cloud: defineCollection({ loader: json('cloud'), schema: CloudPriceSchema }),
+};

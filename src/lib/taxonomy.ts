@@ -1,0 +1,54 @@
+/**
+ * Closed vocabularies of the catalog. Schemas use them as z.enum values and pages use the labels,
+ * so a new category is one line here.
+ */
+
+export const GLOSSARY_CATEGORIES = [
+  { id: 'hardware-memory', label: 'Hardware & memory' },
+  { id: 'models-architectures', label: 'Models & architectures' },
+  { id: 'quantization-formats', label: 'Quantization & formats' },
+  { id: 'inference-performance', label: 'Inference & performance' },
+  { id: 'runtimes-tools', label: 'Runtimes & tools' },
+  { id: 'training-fine-tuning', label: 'Training & fine-tuning' },
+  { id: 'ethics-safety-society', label: 'Ethics, safety & society' },
+] as const;
+export type GlossaryCategoryId = (typeof GLOSSARY_CATEGORIES)[number]['id'];
+export const GLOSSARY_CATEGORY_IDS = GLOSSARY_CATEGORIES.map((c) => c.id) as [
+  GlossaryCategoryId,
+  ...GlossaryCategoryId[],
+];
+
+/** Label of a glossary category id. */
+export function glossaryCategoryLabel(id: GlossaryCategoryId): string {
+  return GLOSSARY_CATEGORIES.find((c) => c.id === id)?.label ?? id;
+}
+
+export const HARDWARE_VENDORS = ['NVIDIA', 'AMD', 'Intel', 'Apple'] as const;
+export type HardwareVendor = (typeof HARDWARE_VENDORS)[number];
+
+/**
+ * gpu: discrete card with its own VRAM. apple: Apple silicon unified memory (GPU gets a wired share).
+ * unified: other shared-memory APUs (Strix Halo, DGX Spark). cpu: system RAM only.
+ */
+export const HARDWARE_KINDS = ['gpu', 'apple', 'unified', 'cpu'] as const;
+export type HardwareKind = (typeof HARDWARE_KINDS)[number];
+
+export const BACKENDS = ['CUDA', 'ROCm', 'Metal', 'Vulkan', 'SYCL', 'CPU'] as const;
+export type Backend = (typeof BACKENDS)[number];
+
+export const TOOL_KINDS = [
+  { id: 'runtime', label: 'Inference runtime' },
+  { id: 'app', label: 'Desktop app' },
+  { id: 'server', label: 'Serving engine' },
+  { id: 'library', label: 'Library' },
+] as const;
+export type ToolKindId = (typeof TOOL_KINDS)[number]['id'];
+export const TOOL_KIND_IDS = TOOL_KINDS.map((k) => k.id) as [ToolKindId, ...ToolKindId[]];
+
+export const PLATFORMS = ['Linux', 'Windows', 'macOS'] as const;
+
+export const MODEL_MODALITIES = ['text', 'vision', 'code', 'reasoning'] as const;
+
+export const GUIDE_KINDS = ['buyer'] as const;
+
+export const PAGE_SECTIONS = ['editor', 'legal', 'reference', 'tool'] as const;

@@ -1,0 +1,85 @@
+/**
+ * The only module that reads astro:content. Loads every collection once per build, checks every
+ * cross-reference (the build fails on a dangling id) and hands out entries sorted for display.
+ */
+import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { assertReferences, resolveIds } from './references.ts';
+
+export type Entry<C extends CollectionKey> = CollectionEntry<C>;
+
+export interface Catalog {
+  glossary: Entry<'glossary'>[];
+  models: Entry<'models'>[];
+  hardware: Entry<'hardware'>[];
+  tools: Entry<'tools'>[];
+  errors: Entry<'errors'>[];
+  guides: Entry<'guides'>[];
+  learn: Entry<'learn'>[];
+  benchmarks: Entry<'benchmarks'>[];
+  pulse: Entry<'pulse'>[];
+  pages: Entry<'pages'>[];
+  cloud: Entry<'cloud'>[];
+}
+
+const byName = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+
+async function load(): Promise<Catalog> {
+  const [glossary, models, hardware, tools, errors, guides, learn, benchmarks, pulse, pages, cloud] = await Promise.all([
+    getCollection('glossary'),
+    getCollection('models'),
+    getCollection('hardware'),
+    getCollection('tools'),
+    getCollection('errors'),
+    getCollection('guides'),
+    getCollection('learn'),
+    getCollection('benchmarks'),
+    getCollection('pulse'),
+    getCollection('pages'),
+    getCollection('cloud'),
+  ]);
+  const catalog: Catalog = {
+    glossary: glossary.sort((a, b) => a.data.term.localeCompare(b.data.term)),
+    models: models.sort((a, b) => a.data.name.localeCompare(b.data.name)),
+    hardware: hardware.sort((a, b) => a.data.name.localeCompare(b.data.name)),
+    tools: tools.sort((a, b) => a.data.name.localeCompare(b.data.name)),
+    errors: errors.sort((a, b) => a.data.title.localeCompare(b.data.title)),
+    guides: guides.sort(byName),
+    learn: learn.sort((a, b) => a.data.order - b.data.order),
+    benchmarks: benchmarks.sort(byName),
+    pulse: pulse.sort((a, b) => b.data.date.localeCompare(a.data.date)),
+    pages: pages.sort(byName),
+    cloud: cloud.sort((a, b) => a.data.usdPerGpuHour - b.data.usdPerGpuHour),
+  };
+  assertReferences(catalog as unknown as Record<string, { id: string; data: unknown }[]>);
+  return catalog;
+}
+
+let cached: Promise<Catalog> | undefined;
+
+/** The whole catalog, loaded and reference-checked once per build. */
+export function getCatalog(): Promise<Catalog> {
+  cached ??= load();
+  return cached;
+}
+
+/**
+ * Entries of `collection` for the given ids, in the given order.
+ * @throws DanglingReferenceError naming `from` (the referring entry's file), `field` and the missing id.
+ */
+export async function pick<C extends keyof Catalog>(
+  collection: C,
+  ids: readonly string[],
+  from: { filePath?: string | undefined; id: string },
+  field: string,
+): Promise<Catalog[C]> {
+  const catalog = await getCatalog();
+  const entries = catalog[collection] as { id: string }[];
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return resolveIds(ids, { collection, byId }, { file: from.filePath ?? from.id, field }) as Catalog[C];
+}
+
+/** One entry by id (for routes and MDX components). @throws when the id does not exist. */
+export async function one<C extends keyof Catalog>(collection: C, id: string, usedBy: string): Promise<Catalog[C][number]> {
+  const [entry] = await pick(collection, [id], { id: usedBy }, collection);
+  return entry as Catalog[C][number];
+}

@@ -1,0 +1,38 @@
+/** Hardware lookups for index, compare and buyer pages. */
+import { HARDWARE_VENDORS } from '../lib/taxonomy.ts';
+import { getCatalog } from './catalog.ts';
+
+/** Hardware grouped by vendor (taxonomy order), largest memory first within a vendor. */
+export async function hardwareByVendor() {
+  const { hardware } = await getCatalog();
+  return HARDWARE_VENDORS.map((vendor) => ({
+    vendor,
+    items: hardware
+      .filter((h) => h.data.vendor === vendor)
+      .sort((a, b) => b.data.memoryGiB - a.data.memoryGiB || b.data.bandwidthGBs - a.data.bandwidthGBs),
+  })).filter((g) => g.items.length > 0);
+}
+
+/** Every hardware entry sorted by memory, then bandwidth (descending). */
+export async function hardwareByMemory() {
+  const { hardware } = await getCatalog();
+  return [...hardware].sort((a, b) => b.data.memoryGiB - a.data.memoryGiB || b.data.bandwidthGBs - a.data.bandwidthGBs);
+}
+
+/** Memory tiers (GiB, inclusive lower bound) used by "Choose my GPU". */
+const TIERS = [
+  { id: '32-plus', label: '32 GiB and more', min: 32 },
+  { id: '24', label: '24 GiB', min: 24 },
+  { id: '16', label: '16 GiB', min: 16 },
+  { id: '10-12', label: '10 to 12 GiB', min: 10 },
+  { id: 'under-10', label: 'Under 10 GiB', min: 0 },
+] as const;
+
+/** Discrete GPUs grouped into memory tiers, largest tier first; empty tiers dropped. */
+export async function gpusByMemoryTier() {
+  const gpus = (await hardwareByMemory()).filter((h) => h.data.kind === 'gpu');
+  return TIERS.map((tier, i) => {
+    const upper = i === 0 ? Infinity : TIERS[i - 1]!.min;
+    return { ...tier, items: gpus.filter((h) => h.data.memoryGiB >= tier.min && h.data.memoryGiB < upper) };
+  }).filter((t) => t.items.length > 0);
+}

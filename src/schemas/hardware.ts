@@ -1,0 +1,35 @@
+import { z } from 'astro/zod';
+import { BACKENDS, HARDWARE_KINDS, HARDWARE_VENDORS } from '../lib/taxonomy.ts';
+import { IsoDate, Sources } from './shared.ts';
+
+/** A GPU, Apple silicon configuration, unified-memory machine or CPU (content/hardware/<id>.json). */
+export const HardwareSchema = z.strictObject({
+  /** Display name including the memory, e.g. "GeForce RTX 3060 12GB" or "Apple M4 Pro (48 GB)". */
+  name: z.string().min(1),
+  vendor: z.enum(HARDWARE_VENDORS),
+  /** gpu | apple | unified | cpu (see src/lib/taxonomy.ts). */
+  kind: z.enum(HARDWARE_KINDS),
+  /** Hand-written verdict, 1-3 sentences, no fit numbers. */
+  summary: z.string().min(20),
+  /** Memory in GiB: VRAM for a GPU, total unified RAM for apple/unified, system RAM for cpu. Vendors' "12 GB" VRAM is 12 GiB. */
+  memoryGiB: z.number().positive(),
+  /** Other memory sizes the same chip ships with (Apple), in GiB. */
+  memoryOptionsGiB: z.array(z.number().positive()).default([]),
+  /** e.g. "GDDR6X", "LPDDR5X". */
+  memoryType: z.string().min(1),
+  /** Peak memory bandwidth in decimal GB/s (10^9 bytes per second). */
+  bandwidthGBs: z.number().positive(),
+  /** Dense FP16 matrix throughput in TFLOPS (tensor cores where present); null when unpublished. */
+  fp16Tflops: z.number().positive().nullish(),
+  /** GPU architecture or chip generation, e.g. "Ampere", "RDNA 3". */
+  architecture: z.string().min(1),
+  backends: z.array(z.enum(BACKENDS)).min(1),
+  /** Board power in watts. */
+  tdpW: z.number().positive().nullish(),
+  launchDate: IsoDate.nullish(),
+  /** Launch price in USD (MSRP), null when not sold on its own. */
+  msrpUsd: z.number().positive().nullish(),
+  asOf: IsoDate,
+  sources: Sources,
+});
+export type HardwareData = z.output<typeof HardwareSchema>;

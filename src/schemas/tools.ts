@@ -1,0 +1,24 @@
+import { z } from 'astro/zod';
+import { BACKENDS, PLATFORMS, TOOL_KIND_IDS } from '../lib/taxonomy.ts';
+import { IsoDate, Sources } from './shared.ts';
+
+/** A runtime or app that runs models locally (content/tools/<id>.mdx). The body is the review. */
+export const ToolSchema = z.strictObject({
+  /** Display name, e.g. "llama.cpp". */
+  name: z.string().min(1),
+  kind: z.enum(TOOL_KIND_IDS),
+  /** Hand-written one-line verdict. */
+  summary: z.string().min(20),
+  license: z.string().min(1),
+  platforms: z.array(z.enum(PLATFORMS)).min(1),
+  backends: z.array(z.enum(BACKENDS)).min(1),
+  /** Weight formats it loads, e.g. ["GGUF"]. */
+  formats: z.array(z.string().min(1)).min(1),
+  website: z.url(),
+  repo: z.url().nullish(),
+  /** A copyable install command, e.g. "brew install llama.cpp". */
+  install: z.string().min(1).nullish(),
+  asOf: IsoDate,
+  sources: Sources,
+});
+export type ToolData = z.output<typeof ToolSchema>;
