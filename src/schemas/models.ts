@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { MODEL_MODALITIES } from '../lib/taxonomy.ts';
-import { Id, IdList, IsoDate, Sources } from './shared.ts';
+import { IdList, IsoDate, Sources } from './shared.ts';
 
 const Count = z.number().int().positive();
 
