@@ -1,5 +1,4 @@
 import { defineConfig, devices } from '@playwright/test';
-// @ts-expect-error plain ESM helper shared with tests/run-all.mjs
 import { chromiumPath } from './browser.mjs';
 
 const PORT = 4321;
