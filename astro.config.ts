@@ -5,9 +5,14 @@ import tailwindcss from '@tailwindcss/vite';
 import pagefind from 'astro-pagefind';
 import { SITE } from './src/site.ts';
 
+// Tests build fixture content (RUNLOCALAI_CONTENT_DIR, read in src/content.config.ts) into a
+// scratch folder so they never touch the real dist/ or its cache.
+const scratch = process.env['RUNLOCALAI_BUILD_DIR'];
+
 export default defineConfig({
   site: SITE.url,
   output: 'static',
+  ...(scratch ? { outDir: `${scratch}/dist`, cacheDir: `${scratch}/cache` } : {}),
   trailingSlash: 'always',
   integrations: [mdx(), sitemap(), pagefind()],
   vite: {

@@ -1,0 +1,72 @@
+// Builds the site over small fixture content trees that are broken on purpose and checks that the
+// build fails with a message naming the file and the field (schema errors) or both ends (dangling
+// references). Each build takes a few seconds.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../../../', import.meta.url).pathname;
+const FIXTURE = join(ROOT, 'tests/fixtures/content');
+const scratch = mkdtempSync(join(tmpdir(), 'runlocalai-bad-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Copies the valid fixture tree, applies `edit`, builds, returns exit code and output. */
+function buildWith(name: string, edit: (dir: string) => void) {
+  const dir = join(scratch, name, 'content');
+  cpSync(FIXTURE, dir, { recursive: true });
+  edit(dir);
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, RUNLOCALAI_CONTENT_DIR: dir, RUNLOCALAI_BUILD_DIR: join(scratch, name), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    timeout: 240_000,
+  });
+  return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+}
+
+describe('a broken content tree fails the build', { timeout: 240_000 }, () => {
+  it('the valid fixture tree builds', () => {
+    const r = buildWith('valid', () => {});
+    expect(r.output).not.toMatch(/InvalidContentEntryDataError|DanglingReferenceError/);
+    expect(r.status).toBe(0);
+  });
+
+  it('names the file and the field of a missing required field', () => {
+    const r = buildWith('missing', (dir) => {
+      writeFileSync(
+        join(dir, 'hardware/broken-gpu.json'),
+        JSON.stringify({ name: 'Broken GPU', vendor: 'NVIDIA', kind: 'gpu', summary: 'A card with no memory listed at all.', memoryType: 'GDDR6', bandwidthGBs: 100, architecture: 'X', backends: ['CUDA'], asOf: '2026-11-29', sources: [{ url: 'https://example.org', accessed: '2026-11-29' }] }),
+      );
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('broken-gpu');
+    expect(r.output).toMatch(/memoryGiB/);
+  });
+
+  it('names the file and the field of a wrong type and of a misspelt key', () => {
+    const r = buildWith('typo', (dir) => {
+      writeFileSync(
+        join(dir, 'pages/typo.mdx'),
+        '---\ntitle: 42\ndescripton: A page whose description key is misspelt on purpose.\nsection: legal\nupdated: 2026-11-29\n---\n\nBody.\n',
+      );
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('typo.mdx');
+    expect(r.output).toMatch(/title/);
+    expect(r.output).toMatch(/descripton/);
+  });
+
+  it('names both ends of a dangling reference', () => {
+    const r = buildWith('dangling', (dir) => {
+      const file = join(dir, 'models/tiny-model.json');
+      const data = JSON.parse(readFileSync(file, 'utf8'));
+      data.tools = ['no-such-tool'];
+      writeFileSync(file, JSON.stringify(data));
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('tiny-model.json');
+    expect(r.output).toContain('refers to tools "no-such-tool"');
+  });
+});
