@@ -15,9 +15,13 @@ import { ToolSchema } from './schemas/tools.ts';
 // RUNLOCALAI_CONTENT_DIR lets tests build the site over a fixture tree (e.g. one with a broken entry).
 const CONTENT_DIR = process.env['RUNLOCALAI_CONTENT_DIR'] ?? './content';
 
+/** An entry's id is its file path without the extension, verbatim (Astro's default slugifies "3.1" to "31"). */
+const fileId = ({ entry }: { entry: string }) => entry.replace(/\.(json|mdx?)$/, '');
+
 /** Files whose name starts with "_" are drafts/templates and are never loaded. */
-const mdx = (folder: string) => glob({ base: `${CONTENT_DIR}/${folder}`, pattern: '**/[^_]*.{md,mdx}' });
-const json = (folder: string) => glob({ base: `${CONTENT_DIR}/${folder}`, pattern: '**/[^_]*.json' });
+const mdx = (folder: string) =>
+  glob({ base: `${CONTENT_DIR}/${folder}`, pattern: '**/[^_]*.{md,mdx}', generateId: fileId });
+const json = (folder: string) => glob({ base: `${CONTENT_DIR}/${folder}`, pattern: '**/[^_]*.json', generateId: fileId });
 
 export const collections = {
   glossary: defineCollection({ loader: mdx('glossary'), schema: GlossarySchema }),

@@ -19,7 +19,10 @@ export const HardwareSchema = z.strictObject({
   memoryType: z.string().min(1),
   /** Peak memory bandwidth in decimal GB/s (10^9 bytes per second). */
   bandwidthGBs: z.number().positive(),
-  /** Dense FP16 matrix throughput in TFLOPS (tensor cores where present); null when unpublished. */
+  /**
+   * Peak FP16 shader (non-tensor) throughput in TFLOPS as TechPowerUp lists it, the one figure
+   * published for every GPU; null when unpublished (Apple). Used only for prompt-speed estimates.
+   */
   fp16Tflops: z.number().positive().nullish(),
   /** GPU architecture or chip generation, e.g. "Ampere", "RDNA 3". */
   architecture: z.string().min(1),
