@@ -15,6 +15,10 @@ export default defineConfig({
   ...(scratch ? { outDir: `${scratch}/dist`, cacheDir: `${scratch}/cache` } : {}),
   trailingSlash: 'always',
   integrations: [mdx(), sitemap(), pagefind()],
+  markdown: {
+    // Both palettes are emitted as CSS variables; global.css picks one per theme.
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false },
+  },
   vite: {
     plugins: [tailwindcss()],
     build: {

@@ -1,0 +1,205 @@
+/**
+ * Hardware setups: accelerators (each with its own memory; total VRAM is never one pool),
+ * Apple/unified memory (the GPU only gets a wired share), system RAM and CPU bandwidth.
+ */
+import type { Backend } from './compute.ts';
+import { runtimeOverheadBytes } from './compute.ts';
+import { GiB } from './units.ts';
+
+export type DeviceKind = 'gpu' | 'apple' | 'unified';
+
+export interface Device {
+  name: string;
+  kind: DeviceKind;
+  backend: Backend;
+  /** Physical memory of the device (VRAM, or the whole unified RAM). */
+  memoryBytes: number;
+  /** Memory the model may use on this device (VRAM minus reserve, or the GPU-wired share). */
+  usableBytes: number;
+  /** Peak memory bandwidth, decimal GB/s. */
+  bandwidthGBs: number;
+  /** Dense FP16 matrix TFLOPS, null when unknown. */
+  fp16Tflops: number | null;
+  /** Runtime/driver overhead charged on this device. */
+  overheadBytes: number;
+}
+
+export interface HardwareSetup {
+  name: string;
+  /** Accelerators; empty for a CPU-only machine. */
+  devices: Device[];
+  /** Devices and CPU share one memory pool (Apple silicon, Strix Halo, DGX Spark). */
+  sharedMemory: boolean;
+  systemRamBytes: number;
+  /** RAM the model may use on the CPU side (system RAM minus an OS reserve). */
+  usableRamBytes: number;
+  cpuBandwidthGBs: number;
+  /** CPU matrix throughput in TFLOPS (prompt processing on CPU). */
+  cpuTflops: number;
+  /** Fraction of unified memory the GPU may wire (Apple), for display and advice. */
+  wiredFraction?: number | undefined;
+  /** Values the engine assumed because the input did not say (shown to the user). */
+  assumptions: string[];
+}
+
+/** Defaults for a desktop host when the catalog entry is only a GPU. */
+export const DEFAULT_SYSTEM_RAM_GIB = 32;
+export const DEFAULT_CPU_BANDWIDTH_GBS = 64;
+export const DEFAULT_CPU_TFLOPS = 1.5;
+
+/** RAM kept free for the OS and apps: 15% of RAM, between 2 and 8 GiB. */
+export function osReserveBytes(ramBytes: number): number {
+  return Math.min(8 * GiB, Math.max(2 * GiB, 0.15 * ramBytes));
+}
+
+/** Default share of Apple unified memory the GPU may wire (recommendedMaxWorkingSetSize). */
+export function appleDefaultWiredFraction(memoryGiB: number): number {
+  return memoryGiB <= 36 ? 0.7 : 0.75;
+}
+
+export interface GpuSetupOptions {
+  name?: string | undefined;
+  vramGiB: number;
+  bandwidthGBs: number;
+  fp16Tflops?: number | null | undefined;
+  /** Number of identical cards (default 1). */
+  count?: number | undefined;
+  backend?: Backend | undefined;
+  ramGiB?: number | undefined;
+  cpuBandwidthGBs?: number | undefined;
+  /** VRAM used by the desktop/other apps, per card (default 0). */
+  reservedGiB?: number | undefined;
+}
+
+function positive(name: string, v: number): number {
+  if (!(typeof v === 'number' && Number.isFinite(v) && v > 0)) {
+    throw new Error(`Hardware: ${name} must be a positive number (got ${String(v)}).`);
+  }
+  return v;
+}
+
+/** One or more identical discrete GPUs in a host with system RAM. */
+export function gpuSetup(o: GpuSetupOptions): HardwareSetup {
+  const count = Math.max(1, Math.floor(o.count ?? 1));
+  const vram = positive('VRAM', o.vramGiB) * GiB;
+  const bw = positive('bandwidth', o.bandwidthGBs);
+  const backend = o.backend ?? 'CUDA';
+  const assumptions: string[] = [];
+  if (o.ramGiB === undefined) assumptions.push(`system RAM assumed ${DEFAULT_SYSTEM_RAM_GIB} GiB`);
+  if (o.cpuBandwidthGBs === undefined) assumptions.push(`CPU memory bandwidth assumed ${DEFAULT_CPU_BANDWIDTH_GBS} GB/s`);
+  const ram = (o.ramGiB ?? DEFAULT_SYSTEM_RAM_GIB) * GiB;
+  const baseName = o.name ?? `${o.vramGiB} GiB GPU`;
+  const devices: Device[] = [];
+  for (let i = 0; i < count; i++) {
+    devices.push({
+      name: count > 1 ? `${baseName} #${i + 1}` : baseName,
+      kind: 'gpu',
+      backend,
+      memoryBytes: vram,
+      usableBytes: vram - (o.reservedGiB ?? 0) * GiB,
+      bandwidthGBs: bw,
+      fp16Tflops: o.fp16Tflops ?? null,
+      overheadBytes: runtimeOverheadBytes(backend),
+    });
+  }
+  return {
+    name: count > 1 ? `${count}x ${baseName}` : baseName,
+    devices,
+    sharedMemory: false,
+    systemRamBytes: ram,
+    usableRamBytes: ram - osReserveBytes(ram),
+    cpuBandwidthGBs: o.cpuBandwidthGBs ?? DEFAULT_CPU_BANDWIDTH_GBS,
+    cpuTflops: DEFAULT_CPU_TFLOPS,
+    assumptions,
+  };
+}
+
+export interface UnifiedSetupOptions {
+  name?: string | undefined;
+  memoryGiB: number;
+  bandwidthGBs: number;
+  fp16Tflops?: number | null | undefined;
+  /** Share of memory the GPU may use. Apple default 0.70 (<= 36 GiB) / 0.75; other APUs 0.85. */
+  gpuFraction?: number | undefined;
+  apple?: boolean | undefined;
+  backend?: Backend | undefined;
+}
+
+/** Apple silicon or another unified-memory machine: one pool, GPU limited to a share of it. */
+export function unifiedSetup(o: UnifiedSetupOptions): HardwareSetup {
+  const memGiB = positive('memory', o.memoryGiB);
+  const bw = positive('bandwidth', o.bandwidthGBs);
+  const apple = o.apple ?? true;
+  const fraction = o.gpuFraction ?? (apple ? appleDefaultWiredFraction(memGiB) : 0.85);
+  if (!(fraction > 0 && fraction <= 1)) throw new Error(`Hardware: GPU memory share must be in (0, 1] (got ${fraction}).`);
+  const mem = memGiB * GiB;
+  const backend: Backend = o.backend ?? (apple ? 'Metal' : 'Vulkan');
+  const name = o.name ?? (apple ? `Apple silicon ${memGiB} GiB` : `Unified memory ${memGiB} GiB`);
+  return {
+    name,
+    devices: [
+      {
+        name,
+        kind: apple ? 'apple' : 'unified',
+        backend,
+        memoryBytes: mem,
+        usableBytes: mem * fraction,
+        bandwidthGBs: bw,
+        fp16Tflops: o.fp16Tflops ?? null,
+        overheadBytes: runtimeOverheadBytes(backend),
+      },
+    ],
+    sharedMemory: true,
+    systemRamBytes: mem,
+    usableRamBytes: mem - osReserveBytes(mem),
+    cpuBandwidthGBs: bw * 0.5,
+    cpuTflops: DEFAULT_CPU_TFLOPS,
+    wiredFraction: fraction,
+    assumptions: o.gpuFraction === undefined ? [`GPU may use ${Math.round(fraction * 100)}% of unified memory (default wired limit)`] : [],
+  };
+}
+
+export interface CpuSetupOptions {
+  name?: string | undefined;
+  ramGiB: number;
+  bandwidthGBs: number;
+  tflops?: number | null | undefined;
+}
+
+/** CPU-only machine: model in system RAM. */
+export function cpuSetup(o: CpuSetupOptions): HardwareSetup {
+  const ram = positive('RAM', o.ramGiB) * GiB;
+  return {
+    name: o.name ?? `CPU with ${o.ramGiB} GiB RAM`,
+    devices: [],
+    sharedMemory: false,
+    systemRamBytes: ram,
+    usableRamBytes: ram - osReserveBytes(ram),
+    cpuBandwidthGBs: positive('bandwidth', o.bandwidthGBs),
+    cpuTflops: o.tflops ?? DEFAULT_CPU_TFLOPS,
+    assumptions: [],
+  };
+}
+
+/** Copy of a setup with Apple/unified GPU share changed (e.g. after raising iogpu.wired_limit_mb). */
+export function withGpuFraction(setup: HardwareSetup, fraction: number): HardwareSetup {
+  return {
+    ...setup,
+    wiredFraction: fraction,
+    devices: setup.devices.map((d) => (d.kind === 'gpu' ? d : { ...d, usableBytes: d.memoryBytes * fraction })),
+    assumptions: setup.assumptions.filter((a) => !a.startsWith('GPU may use')),
+  };
+}
+
+/** Copy of a GPU setup with one more card identical to the first. */
+export function withExtraGpu(setup: HardwareSetup): HardwareSetup {
+  const first = setup.devices[0];
+  if (first === undefined || first.kind !== 'gpu') return setup;
+  const n = setup.devices.length + 1;
+  const base = first.name.replace(/ #\d+$/, '');
+  return {
+    ...setup,
+    name: `${n}x ${base}`,
+    devices: [...setup.devices.map((d, i) => ({ ...d, name: `${base} #${i + 1}` })), { ...first, name: `${base} #${n}` }],
+  };
+}
