@@ -13,5 +13,7 @@ export const paths = {
   benchmarks: () => '/benchmarks/',
   page: (id: string) => `/${id}/`,
   willItRun: () => '/will-it-run/',
+  pair: (model: string, hardware: string) => `/will-it-run/${model}/${hardware}/`,
+  allPairs: () => '/will-it-run/all/',
   search: () => '/search/',
 } as const;

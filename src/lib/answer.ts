@@ -1,0 +1,148 @@
+/**
+ * The "Will it run?" answer as plain display data: verdict, memory bar segments, speed, advice,
+ * commands and the error pages a setup like this tends to hit. Rendered by Astro on answer pages
+ * and by the browser island with textContent only, so both show identical words and numbers.
+ */
+import type { Estimate, Verdict } from './fit.ts';
+import { verdictLabel } from './fit.ts';
+import { formatBytes, formatSpeedRange } from './format.ts';
+import type { HardwareSetup } from './hardware.ts';
+
+/** Icon characters per verdict: the verdict never relies on colour alone. */
+export const VERDICT_ICON: Record<Verdict, string> = {
+  fits: '✓',
+  tight: '!',
+  'partial-offload': '◐',
+  'cpu-only': '▲',
+  'wont-run': '✕',
+};
+export const VERDICT_TONE: Record<Verdict, 'ok' | 'warn' | 'bad'> = {
+  fits: 'ok',
+  tight: 'warn',
+  'partial-offload': 'warn',
+  'cpu-only': 'bad',
+  'wont-run': 'bad',
+};
+
+export type SegmentKey = 'weights' | 'kv' | 'compute' | 'overhead';
+export interface Segment {
+  key: SegmentKey;
+  label: string;
+  bytes: number;
+  text: string;
+  /** Share of the bar's scale, 0..1. */
+  share: number;
+}
+
+export interface CommandView {
+  id: 'llama-cpp' | 'ollama' | 'lm-studio' | 'mlx' | 'vllm';
+  label: string;
+  text: string;
+}
+
+export interface AnswerView {
+  verdict: Verdict;
+  label: string;
+  icon: string;
+  tone: 'ok' | 'warn' | 'bad';
+  /** One sentence with the numbers behind the verdict. */
+  summary: string;
+  segments: Segment[];
+  totalText: string;
+  usableText: string;
+  /** Where the usable-memory line sits on the bar, 0..1. */
+  usableShare: number;
+  speedText: string;
+  promptSpeedText: string;
+  layersText: string;
+  advice: { title: string; detail: string; needText: string; verdictLabel: string }[];
+  commands: CommandView[];
+  /** Error page ids (content/errors) worth reading for this outcome, most likely first. */
+  errorIds: string[];
+}
+
+/** Error pages per outcome and backend. Ids must exist in content/errors (checked by a unit test). */
+export function likelyErrors(verdict: Verdict, hardware: HardwareSetup | undefined): string[] {
+  const backend = hardware?.devices[0]?.backend;
+  const oom = backend === 'Metal' ? 'metal-out-of-memory' : 'cuda-out-of-memory';
+  const gpuMissing = backend === 'ROCm' ? ['rocm-gpu-not-detected'] : [];
+  switch (verdict) {
+    case 'fits':
+      return [...gpuMissing, 'context-length-exceeded'];
+    case 'tight':
+      return [oom, 'context-length-exceeded', ...gpuMissing];
+    case 'partial-offload':
+    case 'cpu-only':
+      return ['ollama-running-slowly', oom, ...gpuMissing];
+    case 'wont-run':
+      return ['ollama-requires-more-system-memory', oom];
+  }
+}
+
+/** Display data for an estimate made with hardware. */
+export function answerView(e: Estimate, hardware: HardwareSetup | undefined): AnswerView {
+  const fit = e.fit;
+  const verdict: Verdict = fit?.verdict ?? 'wont-run';
+  const usable = fit?.availableBytes ?? 0;
+  const parts: [SegmentKey, string, number][] = [
+    ['weights', 'Weights', e.weightsBytes],
+    ['kv', 'KV cache', e.kvCacheBytes],
+    ['compute', 'Compute buffer', e.computeBytes],
+    ['overhead', 'Runtime overhead', e.overheadBytes],
+  ];
+  const scale = Math.max(e.totalBytes, usable, 1);
+  const c = e.commands;
+  const commands: CommandView[] = [];
+  if (c.llamaCpp) commands.push({ id: 'llama-cpp', label: 'llama.cpp', text: c.llamaCpp });
+  if (c.ollama.length) commands.push({ id: 'ollama', label: 'Ollama', text: c.ollama.join('\n') });
+  if (c.lmStudio.length) commands.push({ id: 'lm-studio', label: 'LM Studio settings', text: c.lmStudio.join('\n') });
+  if (c.mlx) commands.push({ id: 'mlx', label: 'MLX', text: c.mlx });
+  if (c.vllm) commands.push({ id: 'vllm', label: 'vLLM', text: c.vllm });
+  const gpuLayers = fit ? `${fit.gpuLayers} of ${fit.totalLayers} layers on the GPU` : '';
+  return {
+    verdict,
+    label: verdictLabel(verdict),
+    icon: VERDICT_ICON[verdict],
+    tone: VERDICT_TONE[verdict],
+    summary: fit?.summary ?? '',
+    segments: parts.map(([key, label, bytes]) => ({ key, label, bytes, text: formatBytes(bytes), share: bytes / scale })),
+    totalText: formatBytes(e.totalBytes),
+    usableText: formatBytes(usable),
+    usableShare: usable / scale,
+    speedText: e.tokensPerSecond ? formatSpeedRange(e.tokensPerSecond) : 'Does not run on this hardware',
+    promptSpeedText: e.promptTokensPerSecond ? formatSpeedRange(e.promptTokensPerSecond) : '–',
+    layersText: fit && fit.cpuMoeLayers > 0 ? `${gpuLayers}; experts of ${fit.cpuMoeLayers} layers in system RAM` : gpuLayers,
+    advice: e.advice.map((a) => ({
+      title: a.title,
+      detail: a.detail,
+      needText: `needs ${formatBytes(a.requiredBytes)} of ${formatBytes(a.availableBytes)} usable`,
+      verdictLabel: verdictLabel(a.verdict),
+    })),
+    commands,
+    errorIds: likelyErrors(verdict, hardware),
+  };
+}
+
+/** One plain-language sentence answering "can <hardware> run <model>?", built from the estimate. */
+export function answerLead(e: Estimate, modelName: string, hardwareName: string): string {
+  const fit = e.fit;
+  const at = `at ${e.format} with a ${formatContextWords(e.context)} context`;
+  const speed = e.tokensPerSecond ? `, generating ${formatSpeedRange(e.tokensPerSecond)}` : '';
+  const need = `${formatBytes(e.totalBytes)} in total`;
+  switch (fit?.verdict ?? 'wont-run') {
+    case 'fits':
+      return `Yes. ${modelName} runs fully on the ${hardwareName} ${at}: it needs ${need} against ${formatBytes(fit!.availableBytes)} usable${speed}.`;
+    case 'tight':
+      return `Yes, but tight. ${modelName} fits on the ${hardwareName} ${at} with less than the 1 GiB safety margin to spare (${need}, ${formatBytes(fit!.availableBytes)} usable)${speed}.`;
+    case 'partial-offload':
+      return `Partly. ${at[0]!.toUpperCase()}${at.slice(1)}, ${modelName} does not fit in the ${hardwareName}'s memory; ${fit!.gpuLayers} of ${fit!.totalLayers} layers run on the GPU and the rest from system RAM${speed}.`;
+    case 'cpu-only':
+      return `Only on the CPU. ${modelName} ${at} does not fit on the ${hardwareName}'s GPU at all and runs from system RAM${speed}.`;
+    case 'wont-run':
+      return `No. ${modelName} needs ${need} ${at}, more than the ${hardwareName} and the assumed system RAM can hold.`;
+  }
+}
+
+function formatContextWords(tokens: number): string {
+  return tokens >= 1024 && tokens % 1024 === 0 ? `${tokens / 1024}K-token` : `${tokens}-token`;
+}

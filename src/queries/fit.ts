@@ -1,0 +1,93 @@
+/**
+ * Build-time fit answers: maps catalog entries to engine inputs (src/lib/catalog.ts) and runs the
+ * engine. Every fit or speed number a page prints comes through here or through the island, which
+ * calls the same src/lib functions, so the two can never disagree.
+ */
+import { estimate, hardwareFromCatalog, modelFromCatalog, type Estimate, type HardwareSetup, type ModelSpec } from '../lib/engine.ts';
+import { bestFormat, defaultContext, VERDICT_RANK, type BestFormat } from '../lib/recommend.ts';
+import { getCatalog, one, type Entry } from './catalog.ts';
+
+const modelSpecs = new Map<string, ModelSpec>();
+const hardwareSetups = new Map<string, HardwareSetup>();
+
+/** Engine input for a catalog model (cached per build). */
+export function modelSpec(entry: Entry<'models'>): ModelSpec {
+  let spec = modelSpecs.get(entry.id);
+  if (!spec) {
+    spec = modelFromCatalog(entry.id, entry.data);
+    modelSpecs.set(entry.id, spec);
+  }
+  return spec;
+}
+
+/** Engine input for a catalog hardware entry, with the engine's default host RAM (cached per build). */
+export function hardwareSetup(entry: Entry<'hardware'>): HardwareSetup {
+  let setup = hardwareSetups.get(entry.id);
+  if (!setup) {
+    setup = hardwareFromCatalog(entry.id, entry.data);
+    hardwareSetups.set(entry.id, setup);
+  }
+  return setup;
+}
+
+export interface FitQuery {
+  model: string;
+  hardware: string;
+  format?: string | undefined;
+  context?: number | undefined;
+  kvType?: 'f16' | 'q8_0' | 'q4_0' | undefined;
+}
+
+/**
+ * The full estimate (with advice and commands) for ids from content or MDX.
+ * @throws when an id does not exist (naming `usedBy`) or the format is unknown.
+ */
+export async function fitFor(query: FitQuery, usedBy: string): Promise<{ model: Entry<'models'>; hardware: Entry<'hardware'>; estimate: Estimate }> {
+  const model = await one('models', query.model, usedBy);
+  const hardware = await one('hardware', query.hardware, usedBy);
+  const context = query.context ?? defaultContext(model.data.contextLength);
+  return {
+    model,
+    hardware,
+    estimate: estimate({
+      model: modelSpec(model),
+      hardware: hardwareSetup(hardware),
+      format: query.format ?? 'Q4_K_M',
+      context,
+      kvType: query.kvType,
+    }),
+  };
+}
+
+export interface PairAnswer {
+  model: Entry<'models'>;
+  hardware: Entry<'hardware'>;
+  context: number;
+  best: BestFormat;
+  /** The best format's estimate with advice and commands. */
+  estimate: Estimate;
+}
+
+/** The answer for one model x hardware pair at the default context. */
+export function pairAnswer(model: Entry<'models'>, hardware: Entry<'hardware'>): PairAnswer {
+  const context = defaultContext(model.data.contextLength);
+  const spec = modelSpec(model);
+  const setup = hardwareSetup(hardware);
+  const best = bestFormat(spec, setup, context);
+  return { model, hardware, context, best, estimate: estimate({ model: spec, hardware: setup, format: best.format, context }) };
+}
+
+/** Every model x hardware pair, for the answer pages (model-major order). */
+export async function allPairs(): Promise<PairAnswer[]> {
+  const { models, hardware } = await getCatalog();
+  return models.flatMap((m) => hardware.map((h) => pairAnswer(m, h)));
+}
+
+/** Pairs for one model or one hardware entry, best verdict first, then fastest. */
+export function sortPairs(pairs: PairAnswer[]): PairAnswer[] {
+  return [...pairs].sort(
+    (a, b) =>
+      VERDICT_RANK[a.estimate.fit!.verdict] - VERDICT_RANK[b.estimate.fit!.verdict] ||
+      (b.estimate.tokensPerSecond?.expected ?? 0) - (a.estimate.tokensPerSecond?.expected ?? 0),
+  );
+}
