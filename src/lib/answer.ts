@@ -5,7 +5,7 @@
  */
 import type { Estimate, Verdict } from './fit.ts';
 import { verdictLabel } from './fit.ts';
-import { formatBytes, formatSpeedRange } from './format.ts';
+import { formatBytes, formatContext, formatSpeedRange } from './format.ts';
 import type { HardwareSetup } from './hardware.ts';
 
 /** Icon characters per verdict: the verdict never relies on colour alone. */
@@ -123,26 +123,31 @@ export function answerView(e: Estimate, hardware: HardwareSetup | undefined): An
   };
 }
 
-/** One plain-language sentence answering "can <hardware> run <model>?", built from the estimate. */
-export function answerLead(e: Estimate, modelName: string, hardwareName: string): string {
+/**
+ * One plain-language sentence answering "can <hardware> run <model>?", built from the estimate.
+ * `sharedMemory` (Apple, Strix Halo) changes the wording: there is no separate system RAM.
+ */
+export function answerLead(e: Estimate, modelName: string, hardwareName: string, sharedMemory = false): string {
   const fit = e.fit;
-  const at = `at ${e.format} with a ${formatContextWords(e.context)} context`;
+  const at = `at ${e.format} with ${formatContext(e.context)} tokens of context`;
   const speed = e.tokensPerSecond ? `, generating ${formatSpeedRange(e.tokensPerSecond)}` : '';
   const need = `${formatBytes(e.totalBytes)} in total`;
+  const ram = sharedMemory ? 'the CPU side of its unified memory' : 'system RAM';
   switch (fit?.verdict ?? 'wont-run') {
     case 'fits':
       return `Yes. ${modelName} runs fully on the ${hardwareName} ${at}: it needs ${need} against ${formatBytes(fit!.availableBytes)} usable${speed}.`;
     case 'tight':
       return `Yes, but tight. ${modelName} fits on the ${hardwareName} ${at} with less than the 1 GiB safety margin to spare (${need}, ${formatBytes(fit!.availableBytes)} usable)${speed}.`;
-    case 'partial-offload':
-      return `Partly. ${at[0]!.toUpperCase()}${at.slice(1)}, ${modelName} does not fit in the ${hardwareName}'s memory; ${fit!.gpuLayers} of ${fit!.totalLayers} layers run on the GPU and the rest from system RAM${speed}.`;
+    case 'partial-offload': {
+      const split =
+        fit!.cpuMoeLayers > 0
+          ? `attention and the KV cache stay on the GPU while the experts of ${fit!.cpuMoeLayers} of ${fit!.totalLayers} layers run from ${ram}`
+          : `${fit!.gpuLayers} of ${fit!.totalLayers} layers run on the GPU and the rest from ${ram}`;
+      return `Partly. ${modelName} does not fit in the ${hardwareName}'s GPU memory ${at}; ${split}${speed}.`;
+    }
     case 'cpu-only':
-      return `Only on the CPU. ${modelName} ${at} does not fit on the ${hardwareName}'s GPU at all and runs from system RAM${speed}.`;
+      return `Only on the CPU. ${modelName} ${at} does not fit on the ${hardwareName}'s GPU at all and runs from ${ram}${speed}.`;
     case 'wont-run':
-      return `No. ${modelName} needs ${need} ${at}, more than the ${hardwareName} and the assumed system RAM can hold.`;
+      return `No. ${modelName} needs ${need} ${at}, more than the ${hardwareName}${sharedMemory ? '' : ' and the assumed system RAM'} can hold.`;
   }
-}
-
-function formatContextWords(tokens: number): string {
-  return tokens >= 1024 && tokens % 1024 === 0 ? `${tokens / 1024}K-token` : `${tokens}-token`;
 }

@@ -36,23 +36,30 @@ export interface BestFormat {
 }
 
 /**
- * The highest-quality common format that fits with margin; otherwise the one with the best
- * verdict ("tight" before "partial offload" ...), the smallest among equals.
+ * Formats worth recommending, best quality first. F16 is left out (Q8_0 is near-lossless at half
+ * the memory and twice the speed) and so is Q2_K (too lossy to recommend while a bigger quant
+ * still runs through offload).
+ */
+export const RECOMMENDABLE_FORMATS = ['Q8_0', 'Q6_K', 'Q5_K_M', 'Q4_K_M', 'IQ4_XS', 'Q3_K_M'] as const satisfies readonly FormatId[];
+
+/**
+ * The format to recommend for a model on a machine at a context:
+ * 1. the highest-quality recommendable format that fits with margin, else
+ * 2. the highest-quality one that fits tightly, else
+ * 3. Q4_K_M when it still runs with part of it in system RAM, else
+ * 4. whatever runs best among Q3_K_M and Q2_K (or Q2_K's "won't run" when nothing does).
  */
 export function bestFormat(model: ModelSpec, hardware: HardwareSetup, context: number): BestFormat {
-  let best: BestFormat | undefined;
-  let bestRank = Infinity;
-  for (const format of COMMON_FORMATS) {
-    const estimate = estimateCore({ model, format, context, hardware, advice: false });
-    const rank = VERDICT_RANK[estimate.fit?.verdict ?? 'wont-run'];
-    if (rank === 0) return { format, estimate };
-    // Among equal verdicts the later (smaller) format wins: more of it sits on the GPU.
-    if (rank <= bestRank) {
-      best = { format, estimate };
-      bestRank = rank;
-    }
-  }
-  return best!;
+  const run = (format: FormatId): BestFormat => ({ format, estimate: estimateCore({ model, format, context, hardware, advice: false }) });
+  const verdictOf = (b: BestFormat) => b.estimate.fit?.verdict ?? 'wont-run';
+  const tried = RECOMMENDABLE_FORMATS.map(run);
+  const found = tried.find((b) => verdictOf(b) === 'fits') ?? tried.find((b) => verdictOf(b) === 'tight');
+  if (found) return found;
+  const q4 = tried.find((b) => b.format === 'Q4_K_M')!;
+  if (verdictOf(q4) === 'partial-offload') return q4;
+  const small = [tried.find((b) => b.format === 'Q3_K_M')!, run('Q2_K')];
+  // On a tie the smaller Q2_K wins: more of it sits on the GPU.
+  return small.reduce((a, b) => (VERDICT_RANK[verdictOf(b)] <= VERDICT_RANK[verdictOf(a)] ? b : a));
 }
 
 export interface MemoryTable {

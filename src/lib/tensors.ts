@@ -54,8 +54,19 @@ function t(role: TensorRole, layer: number, ne0: number, elements: number, ne2 =
   return { role, layer, ne0, elements, ne2, quantizable, routedExpert };
 }
 
-/** All tensors of the model, in file order (token_embd, blocks 0..n-1, output_norm, output). */
-export function buildTensors(arch: ModelArchitecture): TensorInfo[] {
+const tensorCache = new WeakMap<ModelArchitecture, readonly TensorInfo[]>();
+
+/**
+ * All tensors of the model, in file order (token_embd, blocks 0..n-1, output_norm, output).
+ * Cached per architecture object (treat architectures and the returned list as read-only).
+ */
+export function buildTensors(arch: ModelArchitecture): readonly TensorInfo[] {
+  let list = tensorCache.get(arch);
+  if (list === undefined) tensorCache.set(arch, (list = tensorList(arch)));
+  return list;
+}
+
+function tensorList(arch: ModelArchitecture): TensorInfo[] {
   const d = arch.hiddenSize;
   const H = arch.heads;
   const KV = arch.kvHeads;

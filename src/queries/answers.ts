@@ -32,7 +32,7 @@ export function pairTitle(pair: PairAnswer): string {
 
 /** The one-sentence answer, from the engine. */
 export function pairLead(pair: PairAnswer): string {
-  return answerLead(pair.estimate, pair.model.data.name, pair.hardware.data.name);
+  return answerLead(pair.estimate, pair.model.data.name, pair.hardware.data.name, hardwareSetup(pair.hardware).sharedMemory);
 }
 
 /** Every common format for the pair at the pair's context (no advice, fast). */

@@ -91,3 +91,40 @@ export function sortPairs(pairs: PairAnswer[]): PairAnswer[] {
       (b.estimate.tokensPerSecond?.expected ?? 0) - (a.estimate.tokensPerSecond?.expected ?? 0),
   );
 }
+
+/** Model size classes for "what fits" lists, by total parameters. */
+export const SIZE_CLASSES = [
+  { id: 'small', label: 'Small (under 5B parameters)', max: 5e9 },
+  { id: 'medium', label: 'Medium (5B to 10B)', max: 10.5e9 },
+  { id: 'large', label: 'Large (10B to 35B)', max: 35e9 },
+  { id: 'xl', label: 'Very large (over 35B)', max: Infinity },
+] as const;
+
+/** For one hardware entry: every model's best format at 8K and 32K, grouped by size class. */
+export async function whatFits(hardware: Entry<'hardware'>) {
+  const { models } = await getCatalog();
+  const setup = hardwareSetup(hardware);
+  const rows = models
+    .map((m) => {
+      const spec = modelSpec(m);
+      const at = (ctx: number) => (ctx <= m.data.contextLength ? bestFormat(spec, setup, ctx) : undefined);
+      return { model: m, short: at(8192) ?? at(m.data.contextLength)!, long: at(32768) };
+    })
+    .sort((a, b) => a.model.data.paramsTotal - b.model.data.paramsTotal);
+  let lower = 0;
+  return SIZE_CLASSES.map((size) => {
+    const items = rows.filter((r) => r.model.data.paramsTotal >= lower && r.model.data.paramsTotal < size.max);
+    lower = size.max;
+    return { ...size, items };
+  }).filter((g) => g.items.length > 0);
+}
+
+/** For one model: its best format and verdict on every hardware entry of each tier, at the default context. */
+export async function runsWellOn(model: Entry<'models'>, tiers: { id: string; label: string; items: Entry<'hardware'>[] }[]) {
+  return tiers.map((tier) => ({ ...tier, answers: tier.items.map((h) => pairAnswerLite(model, h)) }));
+}
+
+function pairAnswerLite(model: Entry<'models'>, hardware: Entry<'hardware'>) {
+  const context = defaultContext(model.data.contextLength);
+  return { hardware, context, best: bestFormat(modelSpec(model), hardwareSetup(hardware), context) };
+}

@@ -36,3 +36,21 @@ export async function gpusByMemoryTier() {
     return { ...tier, items: gpus.filter((h) => h.data.memoryGiB >= tier.min && h.data.memoryGiB < upper) };
   }).filter((t) => t.items.length > 0);
 }
+
+/** Tiers for "runs well on" lists: how people shop, by memory and kind. */
+const SHOPPING_TIERS = [
+  { id: 'entry', label: 'GPUs with up to 12 GiB', test: (kind: string, gib: number) => kind === 'gpu' && gib <= 12 },
+  { id: 'mid', label: 'GPUs with 16 GiB', test: (kind: string, gib: number) => kind === 'gpu' && gib > 12 && gib <= 16 },
+  { id: 'high', label: 'GPUs with 24 GiB or more', test: (kind: string, gib: number) => kind === 'gpu' && gib > 16 },
+  { id: 'unified', label: 'Macs and unified-memory machines', test: (kind: string) => kind !== 'gpu' },
+] as const;
+
+/** Hardware grouped into shopping tiers, smallest memory first inside each. */
+export async function hardwareTiers() {
+  const all = [...(await hardwareByMemory())].reverse();
+  return SHOPPING_TIERS.map((tier) => ({
+    id: tier.id,
+    label: tier.label,
+    items: all.filter((h) => tier.test(h.data.kind, h.data.memoryGiB)),
+  })).filter((t) => t.items.length > 0);
+}
