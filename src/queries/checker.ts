@@ -1,0 +1,50 @@
+/**
+ * The checker's data: the compact catalog payload the island receives (only what the engine and
+ * the form need), the defaults, and the server-rendered first answer.
+ */
+import type { CatalogHardware, CatalogModel, FormatId } from '../lib/engine.ts';
+import { estimate } from '../lib/engine.ts';
+import { machineFromChoice } from '../lib/machine.ts';
+import type { CheckerState } from '../lib/query-state.ts';
+import { getCatalog } from './catalog.ts';
+import { errorTitles } from './answers.ts';
+import { modelSpec } from './fit.ts';
+
+export const CHECKER_DEFAULTS = { model: 'llama-3.1-8b-instruct', quant: 'Q4_K_M' as FormatId, hw: 'nvidia-rtx-3060-12gb' };
+
+/** The JSON the island reads from <script type="application/json">. */
+export interface CheckerPayload {
+  models: [string, CatalogModel][];
+  hardware: [string, CatalogHardware][];
+  errors: Record<string, string>;
+  defaults: typeof CHECKER_DEFAULTS;
+}
+
+/** Drops null/undefined/empty-array fields so the payload stays small. */
+function compact<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (v === null || (Array.isArray(v) && v.length === 0) ? undefined : v))) as T;
+}
+
+export async function checkerPayload(): Promise<CheckerPayload> {
+  const { models, hardware } = await getCatalog();
+  return {
+    models: models.map((m) => {
+      const { name, paramsTotal, paramsActive, contextLength, ollamaTag, hfRepo, mlxRepo, architecture, files } = m.data;
+      return [m.id, compact({ name, paramsTotal, paramsActive, contextLength, ollamaTag, hfRepo, mlxRepo, architecture, files: files.map(({ format, bytes }) => ({ format, bytes })) })];
+    }),
+    hardware: hardware.map((h) => {
+      const { name, vendor, kind, memoryGiB, bandwidthGBs, fp16Tflops, backends } = h.data;
+      return [h.id, compact({ name, vendor, kind, memoryGiB, bandwidthGBs, fp16Tflops, backends })];
+    }),
+    errors: await errorTitles(),
+    defaults: CHECKER_DEFAULTS,
+  };
+}
+
+/** The answer for a state, as the island computes it (used for the server-rendered first view). */
+export async function checkerEstimate(state: CheckerState) {
+  const { models, hardware } = await getCatalog();
+  const model = models.find((m) => m.id === state.model)!;
+  const machine = machineFromChoice(state, new Map(hardware.map((h) => [h.id, h.data])));
+  return { machine, estimate: estimate({ model: modelSpec(model), format: state.quant, context: state.ctx, kvType: state.kv, hardware: machine }) };
+}

@@ -1,0 +1,124 @@
+// The pure pieces behind answer pages and the island: machine assembly, best format, answer
+// wording, chart geometry.
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { answerLead, answerView, likelyErrors } from '../../../src/lib/answer.ts';
+import { chartGeometry, contextStops, memoryCurve } from '../../../src/lib/chart.ts';
+import { estimate, type CatalogHardware } from '../../../src/lib/engine.ts';
+import { machineFromChoice } from '../../../src/lib/machine.ts';
+import { bestFormat, memoryTable, RECOMMENDABLE_FORMATS, tableContexts } from '../../../src/lib/recommend.ts';
+import { GiB } from '../../../src/lib/units.ts';
+import { catalogModel } from './helpers.ts';
+
+const gpu = (name: string, memoryGiB: number, bandwidthGBs: number): CatalogHardware => ({ name, vendor: 'NVIDIA', kind: 'gpu', memoryGiB, bandwidthGBs, fp16Tflops: 35, backends: ['CUDA'] });
+const catalog = new Map<string, CatalogHardware>([
+  ['rtx-3090', gpu('RTX 3090', 24, 936)],
+  ['rtx-3060', gpu('RTX 3060', 12, 360)],
+  ['m4-pro', { name: 'M4 Pro 48', vendor: 'Apple', kind: 'apple', memoryGiB: 48, bandwidthGBs: 273, backends: ['Metal'] }],
+]);
+const llama8b = catalogModel('llama-3.1-8b-instruct');
+const llama70b = catalogModel('llama-3.1-70b-instruct');
+
+describe('machineFromChoice', () => {
+  it('keeps one device per card, even for identical cards (VRAM is never pooled)', () => {
+    const m = machineFromChoice({ hw: ['rtx-3090', 'rtx-3090'] }, catalog);
+    expect(m.devices.map((d) => d.memoryBytes)).toEqual([24 * GiB, 24 * GiB]);
+  });
+  it('combines different cards in order', () => {
+    const m = machineFromChoice({ hw: ['rtx-3090', 'rtx-3060'] }, catalog);
+    expect(m.name).toBe('RTX 3090 + RTX 3060');
+    expect(m.devices.map((d) => d.memoryBytes / GiB)).toEqual([24, 12]);
+  });
+  it('applies system RAM to GPU hosts', () => {
+    expect(machineFromChoice({ hw: ['rtx-3060'], ram: 64 }, catalog).systemRamBytes).toBe(64 * GiB);
+  });
+  it('uses only the GPU-wired share of Apple memory', () => {
+    const m = machineFromChoice({ hw: ['m4-pro'] }, catalog);
+    expect(m.sharedMemory).toBe(true);
+    expect(m.devices[0]!.usableBytes).toBeLessThan(0.8 * 48 * GiB);
+  });
+  it('builds custom GPU and CPU-only machines', () => {
+    expect(machineFromChoice({ hw: [], vram: 16, bw: 500, ram: 64 }, catalog).devices[0]!.memoryBytes).toBe(16 * GiB);
+    expect(machineFromChoice({ hw: [], vram: 0, bw: 80, ram: 64 }, catalog).devices).toEqual([]);
+  });
+  it('rejects unknown ids', () => {
+    expect(() => machineFromChoice({ hw: ['nope'] }, catalog)).toThrow('Unknown hardware "nope".');
+  });
+  it('a second card turns a 70B partial offload into a full fit', () => {
+    const one = estimate({ model: llama70b, format: 'Q4_K_M', context: 8192, hardware: machineFromChoice({ hw: ['rtx-3090'] }, catalog) });
+    const two = estimate({ model: llama70b, format: 'Q4_K_M', context: 8192, hardware: machineFromChoice({ hw: ['rtx-3090', 'rtx-3090'] }, catalog) });
+    expect(one.fit!.verdict).toBe('partial-offload');
+    expect(['fits', 'tight']).toContain(two.fit!.verdict);
+  });
+});
+
+describe('bestFormat', () => {
+  it('picks the highest-quality recommendable format that fits with margin', () => {
+    const b = bestFormat(llama8b, machineFromChoice({ hw: ['rtx-3090'] }, catalog), 8192);
+    expect(b.format).toBe('Q8_0');
+    expect(b.estimate.fit!.verdict).toBe('fits');
+  });
+  it('steps down the ladder on a smaller card', () => {
+    const b = bestFormat(llama8b, machineFromChoice({ hw: [], vram: 6, bw: 300 }, catalog), 8192);
+    expect(RECOMMENDABLE_FORMATS.indexOf(b.format as (typeof RECOMMENDABLE_FORMATS)[number])).toBeGreaterThan(2);
+    expect(['fits', 'tight']).toContain(b.estimate.fit!.verdict);
+  });
+  it('falls back to Q4_K_M with offload when nothing fits on the GPU', () => {
+    const b = bestFormat(llama70b, machineFromChoice({ hw: ['rtx-3060'], ram: 64 }, catalog), 8192);
+    expect(b.format).toBe('Q4_K_M');
+    expect(b.estimate.fit!.verdict).toBe('partial-offload');
+  });
+});
+
+describe('answer wording follows the engine', () => {
+  const m = machineFromChoice({ hw: ['rtx-3060'] }, catalog);
+  it.each([
+    [llama8b, 'Q4_K_M', 8192, /^Yes\. .* runs fully on the RTX 3060 at Q4_K_M with 8K tokens of context/],
+    [llama70b, 'Q4_K_M', 8192, /^No\. .* needs [\d.]+ GiB in total at Q4_K_M/],
+  ] as const)('%#', (model, format, context, pattern) => {
+    const e = estimate({ model, format, context, hardware: m });
+    expect(answerLead(e, model.name, 'RTX 3060', false)).toMatch(pattern);
+  });
+
+  it('answerView segments add up to the total and name their units', () => {
+    const e = estimate({ model: llama8b, format: 'Q4_K_M', context: 32768, hardware: m });
+    const v = answerView(e, m);
+    expect(v.segments.reduce((n, s) => n + s.bytes, 0)).toBe(e.totalBytes);
+    expect(v.totalText).toMatch(/ GiB$/);
+    expect(v.commands.map((c) => c.id)).toEqual(expect.arrayContaining(['llama-cpp', 'ollama', 'lm-studio']));
+    expect(v.commands.find((c) => c.id === 'llama-cpp')!.text).toContain('-c 32768');
+  });
+
+  it('links only error pages that exist', () => {
+    const errors = new Set(readdirSync(new URL('../../../content/errors/', import.meta.url)).map((f) => f.replace(/\.mdx?$/, '')));
+    for (const v of ['fits', 'tight', 'partial-offload', 'cpu-only', 'wont-run'] as const) {
+      for (const backend of [m, machineFromChoice({ hw: ['m4-pro'] }, catalog)]) {
+        for (const id of likelyErrors(v, backend)) expect(errors, id).toContain(id);
+      }
+    }
+  });
+});
+
+describe('memory chart', () => {
+  it('stops double from 2K to the maximum', () => {
+    expect(contextStops(131072)).toEqual([2048, 4096, 8192, 16384, 32768, 65536, 131072]);
+    expect(contextStops(40000)).toEqual([2048, 4096, 8192, 16384, 32768, 40000]);
+    expect(contextStops(2048)).toEqual([2048]);
+  });
+  it('memory grows with context and the chart keeps the usable line inside the plot', () => {
+    const input = { model: llama8b, format: 'Q4_K_M' };
+    const points = memoryCurve(input, contextStops(131072));
+    for (let i = 1; i < points.length; i++) expect(points[i]!.bytes).toBeGreaterThan(points[i - 1]!.bytes);
+    const g = chartGeometry(points, 12 * GiB, points[2]!);
+    expect(g.curve.startsWith('M44,')).toBe(true);
+    expect(g.usableY!).toBeGreaterThan(0);
+    expect(g.usableY!).toBeLessThan(g.height);
+    expect(g.marker.x).toBe(g.xTicks[2]!.x);
+  });
+  it('model tables list 4K..max and grow down the quant ladder the other way', () => {
+    expect(tableContexts(131072)).toEqual([4096, 8192, 32768, 131072]);
+    expect(tableContexts(8192)).toEqual([4096, 8192]);
+    const t = memoryTable(llama8b, 8192, ['Q8_0', 'Q4_K_M']);
+    expect(t.rows[0]!.totalBytes[0]!).toBeGreaterThan(t.rows[1]!.totalBytes[0]!);
+  });
+});
