@@ -89,7 +89,10 @@ function run(argv: string[]): { text: string } {
   if (v.config !== undefined && v.model !== undefined) throw new UsageError('Use either --config or --model, not both.');
   if (v.config !== undefined) {
     const raw = readJson(v.config);
-    const name = v.config.replace(/\\/g, '/').split('/').slice(-2, -1)[0] ?? 'model';
+    // "org/Model/config.json" is named after its folder; "my-model.json" after the file.
+    const parts = v.config.replace(/\\/g, '/').split('/');
+    const file = parts.at(-1) ?? '';
+    const name = file === 'config.json' ? (parts.at(-2) ?? 'model') : file.replace(/\.json$/i, '');
     model = parseHfConfig(raw, name === '.' || name === '' ? 'model' : name).model;
   } else if (v.model !== undefined) {
     model = modelFromCatalog(v.model, readEntry('models', v.model) as CatalogModel);
