@@ -8,15 +8,6 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-/** Tokens as people say them: 131072 -> "128K", 8192 -> "8K", 1000 -> "1,000". */
-export function formatContext(tokens: number): string {
-  if (tokens >= 1024 && tokens % 1024 === 0) {
-    const k = tokens / 1024;
-    return k >= 1024 && k % 1024 === 0 ? `${k / 1024}M` : `${k}K`;
-  }
-  return tokens.toLocaleString('en-US');
-}
-
 /** 1599 -> "$1,599". */
 export function formatUsd(amount: number): string {
   return `$${amount.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { breakEvenHours, cheapestRentalWithMemory } from '../../../src/lib/cost.ts';
+import { formatCount, formatUsd } from '../../../src/lib/display.ts';
+
+describe('cheapestRentalWithMemory', () => {
+  const options = [
+    { id: 'a', gpuMemoryGiB: 24, usdPerGpuHour: 0.7 },
+    { id: 'b', gpuMemoryGiB: 80, usdPerGpuHour: 1.2 },
+    { id: 'c', gpuMemoryGiB: 48, usdPerGpuHour: 1.9 },
+  ];
+  it.each([
+    [12, 'a'],
+    [24, 'a'],
+    [32, 'b'],
+    [80, 'b'],
+  ])('%i GiB -> %s', (mem, id) => {
+    expect(cheapestRentalWithMemory(options, mem)?.id).toBe(id);
+  });
+  it('returns undefined when nothing is large enough', () => {
+    expect(cheapestRentalWithMemory(options, 96)).toBeUndefined();
+  });
+});
+
+describe('breakEvenHours', () => {
+  it('divides price by hourly rate', () => {
+    expect(breakEvenHours(1599, 0.682)).toBeCloseTo(2344.6, 1);
+  });
+  it.each([
+    [0, 1],
+    [-1, 1],
+    [100, 0],
+    [Infinity, 1],
+    [Number.NaN, 1],
+  ])('rejects %s / %s', (a, b) => {
+    expect(() => breakEvenHours(a, b)).toThrow(RangeError);
+  });
+});
+
+describe('display formatters', () => {
+  it.each([
+    [8030261248, '8.03B'],
+    [494032768, '494M'],
+    [671e9, '671B'],
+    [1.2e12, '1.2T'],
+    [999, '999'],
+  ])('formatCount(%d) = %s', (n, s) => {
+    expect(formatCount(n)).toBe(s);
+  });
+  it('formats dollars', () => {
+    expect(formatUsd(1599)).toBe('$1,599');
+    expect(formatUsd(0.682)).toBe('$0.68');
+  });
+});
