@@ -10,14 +10,26 @@ import { getCatalog } from './catalog.ts';
 import { errorTitles } from './answers.ts';
 import { modelSpec } from './fit.ts';
 
-export const CHECKER_DEFAULTS = { model: 'llama-3.1-8b-instruct', quant: 'Q4_K_M' as FormatId, hw: 'nvidia-rtx-3060-12gb' };
+/** The first view: a popular model on a popular card, when the catalog has them. */
+const PREFERRED_DEFAULTS = { model: 'llama-3.1-8b-instruct', quant: 'Q4_K_M' as FormatId, hw: 'nvidia-rtx-3060-12gb' };
+
+/** Defaults that exist in this catalog (the preferred ids, else the first model and GPU). */
+export async function checkerDefaults(): Promise<CheckerPayload['defaults']> {
+  const { models, hardware } = await getCatalog();
+  const has = (list: { id: string }[], id: string) => list.some((e) => e.id === id);
+  return {
+    model: has(models, PREFERRED_DEFAULTS.model) ? PREFERRED_DEFAULTS.model : models[0]!.id,
+    quant: PREFERRED_DEFAULTS.quant,
+    hw: has(hardware, PREFERRED_DEFAULTS.hw) ? PREFERRED_DEFAULTS.hw : (hardware.find((h) => h.data.kind === 'gpu') ?? hardware[0]!).id,
+  };
+}
 
 /** The JSON the island reads from <script type="application/json">. */
 export interface CheckerPayload {
   models: [string, CatalogModel][];
   hardware: [string, CatalogHardware][];
   errors: Record<string, string>;
-  defaults: typeof CHECKER_DEFAULTS;
+  defaults: { model: string; quant: FormatId; hw: string };
 }
 
 /** Drops null/undefined/empty-array fields so the payload stays small. */
@@ -37,7 +49,7 @@ export async function checkerPayload(): Promise<CheckerPayload> {
       return [h.id, compact({ name, vendor, kind, memoryGiB, bandwidthGBs, fp16Tflops, backends })];
     }),
     errors: await errorTitles(),
-    defaults: CHECKER_DEFAULTS,
+    defaults: await checkerDefaults(),
   };
 }
 
