@@ -1,11 +1,16 @@
 /**
- * Benchmark: time of one estimate and of the whole catalog matrix
- * (every model x format x 5 context sizes x every hardware entry). Prints numbers only.
+ * Benchmark: time of one estimate and of the whole catalog matrix (every model x format x 5
+ * context sizes x every hardware entry, via fitMatrix). Prints numbers only.
+ *
+ * "cold" = the first call in a fresh process (JIT not warmed up, weights not yet simulated; the
+ * cold matrix runs in a child process so nothing before it warms it up);
+ * "warm" = the median of repeated calls (what the island pays on every keystroke).
  */
+import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { CatalogHardware, CatalogModel, HardwareSetup, ModelSpec } from '../lib/engine.ts';
-import { FORMAT_IDS, estimate, estimateCore, hardwareFromCatalog, modelFromCatalog } from '../lib/engine.ts';
+import { FORMAT_IDS, estimate, fitMatrix, hardwareFromCatalog, modelFromCatalog } from '../lib/engine.ts';
 import { contentDir, listIds, readEntry } from './catalog-io.ts';
 
 let root = contentDir();
@@ -14,13 +19,18 @@ if (listIds('models', root).length === 0 || listIds('hardware', root).length ===
   process.stdout.write(`(no catalog in ${root}; using test fixtures in ${fallback})\n`);
   root = fallback;
 }
-const models: ModelSpec[] = [];
-for (const id of listIds('models', root)) {
-  try {
-    models.push(modelFromCatalog(id, readEntry('models', id, root) as CatalogModel));
-  } catch (err) {
-    process.stdout.write(`skip model ${id}: ${(err as Error).message}\n`);
+
+/** Fresh ModelSpec objects (the weight caches are keyed by them, so new objects start cold). */
+function loadModels(): ModelSpec[] {
+  const models: ModelSpec[] = [];
+  for (const id of listIds('models', root)) {
+    try {
+      models.push(modelFromCatalog(id, readEntry('models', id, root) as CatalogModel));
+    } catch (err) {
+      process.stdout.write(`skip model ${id}: ${(err as Error).message}\n`);
+    }
   }
+  return models;
 }
 const hardware: HardwareSetup[] = [];
 for (const id of listIds('hardware', root)) {
@@ -31,66 +41,59 @@ for (const id of listIds('hardware', root)) {
   }
 }
 const contexts = [2048, 8192, 16384, 32768, 131072];
+const ms = (t: number): string => `${t.toFixed(t < 1 ? 3 : 1)} ms`;
+/** Median; sorts xs in place. */
+const median = (xs: number[]): number => xs.sort((a, b) => a - b)[xs.length >> 1] ?? 0;
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
 
-const m0 = models[0];
+// Child mode: time one matrix in this fresh process and print the milliseconds.
+if (process.argv.includes('--cold-matrix')) {
+  const models = loadModels();
+  process.stdout.write(`${time(() => fitMatrix(models, FORMAT_IDS, contexts, hardware))}\n`);
+  process.exit(0);
+}
+
+const estimateModels = loadModels();
+const m0 = estimateModels[0];
 const h0 = hardware[0];
 if (m0 === undefined || h0 === undefined) {
   process.stdout.write('no models or hardware to benchmark\n');
   process.exit(0);
 }
 
-// One estimate: cold (first call, fills caches) and warm (median of 200).
-let t = performance.now();
-estimate({ model: m0, format: 'Q4_K_M', context: 8192, hardware: h0 });
-const cold = performance.now() - t;
+// One full estimate (advice and commands included): cold, then the median of 1000 varied calls.
+const cold = time(() => estimate({ model: m0, format: 'Q4_K_M', context: 8192, hardware: h0 }));
 const warm: number[] = [];
-for (let i = 0; i < 200; i++) {
-  t = performance.now();
-  estimate({ model: m0, format: 'Q4_K_M', context: 8192 + (i % 7) * 256, hardware: h0 });
-  warm.push(performance.now() - t);
+for (let i = 0; i < 1000; i++) {
+  const model = estimateModels[i % estimateModels.length]!;
+  const hw = hardware[i % hardware.length]!;
+  warm.push(time(() => estimate({ model, format: 'Q4_K_M', context: 8192 + (i % 7) * 1024, hardware: hw })));
 }
-warm.sort((a, b) => a - b);
 
-// Whole matrix (verdict + speed + commands, no advice). First pass fills the per-format weight cache.
-let count = 0;
-let errors = 0;
-function catalogFormats(model: ModelSpec): readonly string[] {
-  const listed = [...new Set((model.files ?? []).map((f) => f.format))];
-  return listed.length > 0 ? listed : ['Q4_K_M'];
-}
-function matrixPass(allFormats: boolean): number {
-  count = 0;
-  errors = 0;
-  const start = performance.now();
-  for (const model of models) {
-    for (const format of allFormats ? FORMAT_IDS : catalogFormats(model)) {
-      for (const context of contexts) {
-        for (const hw of hardware) {
-          try {
-            estimateCore({ model, format, context, hardware: hw });
-          } catch {
-            errors++;
-          }
-          count++;
-        }
-      }
-    }
-  }
-  return performance.now() - start;
-}
-const matrix = matrixPass(true);
-const matrixWarm = matrixPass(true);
-const countAll = count;
-const matrixCatalog = matrixPass(false);
-const countCatalog = count;
-count = countAll;
+// The whole matrix: cold in a fresh child process, then with new model objects (weights simulated
+// again, JIT warm), then warm (median of 30 passes).
+const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--cold-matrix'], { encoding: 'utf8', env: { ...process.env, RUNLOCALAI_CONTENT_DIR: root } });
+const matrixCold = Number(child.stdout.trim().split('\n').pop());
+const models = loadModels();
+fitMatrix(models, FORMAT_IDS, contexts, hardware);
+const matrixFresh = time(() => fitMatrix(loadModels(), FORMAT_IDS, contexts, hardware));
+let matrix = fitMatrix(models, FORMAT_IDS, contexts, hardware);
+const passes: number[] = [];
+for (let i = 0; i < 30; i++) passes.push(time(() => (matrix = fitMatrix(models, FORMAT_IDS, contexts, hardware))));
+const cells = matrix.verdict.length;
+const matrixWarm = median(passes);
 
 process.stdout.write(
   [
-    `one estimate (cold, incl. per-tensor simulation): ${cold.toFixed(3)} ms`,
-    `one estimate (warm, with advice when needed), median of 200: ${(warm[100] ?? 0).toFixed(3)} ms, p95 ${(warm[190] ?? 0).toFixed(3)} ms`,
-    `catalog matrix (each model's listed formats x ${contexts.length} contexts x ${hardware.length} hardware) = ${countCatalog} estimates in ${matrixCatalog.toFixed(1)} ms`,
-    `full matrix: ${models.length} models x ${FORMAT_IDS.length} formats x ${contexts.length} contexts x ${hardware.length} hardware = ${count} estimates in ${matrix.toFixed(1)} ms (${((matrix / Math.max(1, count)) * 1000).toFixed(1)} µs each${errors > 0 ? `, ${errors} errors` : ''})`,
-    `full matrix again (weights cached): ${matrixWarm.toFixed(1)} ms (${((matrixWarm / Math.max(1, count)) * 1000).toFixed(1)} µs each)`,
+    `one estimate, cold (first call, simulates the weights): ${ms(cold)}`,
+    `one estimate, warm (advice and commands included), median of ${warm.length}: ${ms(median(warm))} (p95 ${ms(warm[Math.floor(warm.length * 0.95)] ?? 0)})`,
+    `matrix: ${models.length} models x ${FORMAT_IDS.length} formats x ${contexts.length} contexts x ${hardware.length} hardware = ${cells} cells${matrix.errors.length > 0 ? ` (${matrix.errors.length} settings failed)` : ''}`,
+    `  cold (first call in a fresh process): ${Number.isFinite(matrixCold) ? ms(matrixCold) : 'n/a'}`,
+    `  new model objects (weights simulated again, JIT warm): ${ms(matrixFresh)}`,
+    `  warm, median of ${passes.length}: ${ms(matrixWarm)} (${((matrixWarm / Math.max(1, cells)) * 1000).toFixed(2)} µs per cell; fastest ${ms(Math.min(...passes))})`,
   ].join('\n') + '\n',
 );

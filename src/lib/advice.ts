@@ -3,11 +3,15 @@
  * context, raising the Apple wired limit, a smaller quant, a second GPU. Each entry carries the
  * memory the changed setup would need and the verdict it would get.
  */
-import type { Estimate, EstimateInput, Verdict } from './fit.ts';
+import type { Estimate, EstimateInput } from './fit.ts';
+import { formatGiBShort as gib } from './format.ts';
 import type { FormatId, KvCacheType } from './formats.ts';
 import { getFormat } from './formats.ts';
+import type { HardwareSetup } from './hardware.ts';
 import { withExtraGpu, withGpuFraction } from './hardware.ts';
-import { GiB } from './units.ts';
+import { GiB, MiB } from './units.ts';
+import type { Verdict } from './verdicts.ts';
+import { verdictRank } from './verdicts.ts';
 
 export type AdviceKind = 'kv-cache' | 'expert-offload' | 'context' | 'apple-wired-limit' | 'quant' | 'add-gpu';
 
@@ -34,160 +38,103 @@ export interface Advice {
   command?: string | undefined;
 }
 
-const VERDICT_ORDER: Record<Verdict, number> = { fits: 0, tight: 1, 'partial-offload': 2, 'cpu-only': 3, 'wont-run': 4 };
+/** Smaller-quant ladder, best quality first (a shorter one when leaving safetensors/AWQ/GPTQ/MLX). */
+const GGUF_LADDER: FormatId[] = ['Q8_0', 'Q6_K', 'Q5_K_M', 'Q4_K_M', 'Q4_K_S', 'IQ4_XS', 'Q3_K_M', 'IQ3_M', 'IQ3_XXS', 'Q2_K', 'IQ2_M', 'IQ2_XXS'];
+const OTHER_LADDER: FormatId[] = ['Q8_0', 'Q6_K', 'Q5_K_M', 'Q4_K_M', 'IQ4_XS', 'Q3_K_M', 'IQ3_XXS', 'Q2_K'];
 
-/** Smaller-quant ladder, best quality first. */
-const QUANT_LADDER: FormatId[] = [
-  'Q8_0',
-  'Q6_K',
-  'Q5_K_M',
-  'Q4_K_M',
-  'Q4_K_S',
-  'IQ4_XS',
-  'Q3_K_M',
-  'IQ3_M',
-  'IQ3_XXS',
-  'Q2_K',
-  'IQ2_M',
-  'IQ2_XXS',
-];
-
-const COST: Record<AdviceKind, number> = {
-  'kv-cache': 1,
-  'expert-offload': 2,
-  context: 3,
-  'apple-wired-limit': 4,
-  quant: 5,
-  'add-gpu': 7,
-};
-
-type Core = (input: EstimateInput) => Estimate;
-
-function gib(b: number): string {
-  return `${(b / GiB).toFixed(1)} GiB`;
+/** What advice needs to know about a changed input (verdict and memory, no text). */
+export interface AdviceOutcome {
+  verdict: Verdict;
+  requiredBytes: number;
+  availableBytes: number;
+  kvCacheBytes: number;
+  weightsBytes: number;
 }
 
-/** Ranked advice for an estimate whose verdict is not "fits". */
-export function buildAdvice(input: EstimateInput, current: Estimate, core: Core): Advice[] {
+/**
+ * Ranked advice for an estimate whose verdict is not "fits": best resulting verdict first, then
+ * the cheapest change (the order the candidates are tried in below). `core` sizes a changed input.
+ */
+export function buildAdvice(input: EstimateInput, current: Estimate, core: (input: EstimateInput & { hardware: HardwareSetup }) => AdviceOutcome): Advice[] {
   const fit = current.fit;
   const hw = input.hardware;
-  if (fit === undefined || hw === undefined || fit.verdict === 'fits') return [];
-  const out: (Advice & { cost: number })[] = [];
-  const curRank = VERDICT_ORDER[fit.verdict];
+  if (!fit || !hw || fit.verdict === 'fits') return [];
+  const out: Advice[] = [];
   const gguf = current.formatFamily === 'gguf';
-  const push = (kind: AdviceKind, e: Estimate, title: string, detail: string, change: Advice['change'], cost: number, command?: string): void => {
-    const f = e.fit;
-    if (f === undefined || VERDICT_ORDER[f.verdict] >= curRank) return;
-    out.push({ kind, title, detail, change, verdict: f.verdict, requiredBytes: f.requiredBytes, availableBytes: f.availableBytes, command, cost });
-  };
-  const quiet = { ...input, advice: false };
-
-  if (gguf) {
-    for (const kv of ['q8_0', 'q4_0'] as const) {
-      if (current.kvType === kv || (kv === 'q8_0' && current.kvType === 'q4_0')) continue;
-      const e = core({ ...quiet, kvType: kv, flashAttention: true });
-      push(
-        'kv-cache',
-        e,
-        `Quantize the KV cache to ${kv}`,
-        `KV cache ${gib(current.kvCacheBytes)} → ${gib(e.kvCacheBytes)} (needs flash attention).`,
-        { kvType: kv },
-        kv === 'q8_0' ? COST['kv-cache'] : 6,
-      );
+  const quiet = { ...input, hardware: hw, advice: false };
+  const push = (kind: AdviceKind, e: AdviceOutcome, title: string, detail: string, change: Advice['change'], command?: string): void => {
+    if (verdictRank(e.verdict) < verdictRank(fit.verdict)) {
+      out.push({ kind, title, detail, change, verdict: e.verdict, requiredBytes: e.requiredBytes, availableBytes: e.availableBytes, command });
     }
-  }
+  };
+  const kvCacheTo = (kv: 'q8_0' | 'q4_0'): void => {
+    if (gguf && current.kvType !== kv && current.kvType !== 'q4_0') {
+      const e = core({ ...quiet, kvType: kv, flashAttention: true });
+      push('kv-cache', e, `Quantize the KV cache to ${kv}`, `KV cache ${gib(current.kvCacheBytes)} → ${gib(e.kvCacheBytes)} (needs flash attention).`, { kvType: kv });
+    }
+  };
 
-  if (fit.cpuMoeLayers > 0) {
+  kvCacheTo('q8_0');
+
+  const n = fit.cpuMoeLayers;
+  if (n) {
     out.push({
       kind: 'expert-offload',
-      title: `Keep the experts of ${fit.cpuMoeLayers} layers in system RAM`,
-      detail: `llama.cpp --n-cpu-moe ${fit.cpuMoeLayers}: attention and KV cache stay on the GPU, ${fit.cpuMoeLayers} of ${fit.totalLayers} layers' experts run from RAM.`,
-      change: { nCpuMoe: fit.cpuMoeLayers },
+      title: `Keep the experts of ${n} layers in system RAM`,
+      detail: `llama.cpp --n-cpu-moe ${n}: attention and KV cache stay on the GPU.`,
+      change: { nCpuMoe: n },
       verdict: fit.verdict,
-      requiredBytes: fit.devices.reduce((s, d) => s + d.usedBytes, 0),
+      requiredBytes: fit.devices.reduce((a, d) => a + d.usedBytes, 0),
       availableBytes: fit.availableBytes,
-      cost: COST['expert-offload'],
     });
   }
 
-  // Longest context (multiple of 1024, >= 1024) that fits.
-  if (current.context > 1024) {
-    let lo = 0;
-    let hi = Math.floor((current.context - 1) / 1024);
-    let best: Estimate | null = null;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      const e = core({ ...quiet, context: mid * 1024 });
-      if (e.fit !== undefined && e.fit.verdict === 'fits') {
-        lo = mid;
-        best = e;
-      } else hi = mid - 1;
-    }
-    if (best !== null && lo > 0) {
-      push(
-        'context',
-        best,
-        `Shorten the context to ${lo * 1024} tokens`,
-        `KV cache ${gib(current.kvCacheBytes)} → ${gib(best.kvCacheBytes)}.`,
-        { context: lo * 1024 },
-        COST.context,
-      );
-    }
+  // Longest context (a multiple of 1024, at least 1024) that fits.
+  let lo = 0;
+  let hi = Math.floor((current.context - 1) / 1024);
+  let best: AdviceOutcome | undefined;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const e = core({ ...quiet, context: mid * 1024 });
+    if (e.verdict === 'fits') [lo, best] = [mid, e];
+    else hi = mid - 1;
   }
+  if (best) push('context', best, `Shorten the context to ${lo * 1024} tokens`, `KV cache ${gib(current.kvCacheBytes)} → ${gib(best.kvCacheBytes)}.`, { context: lo * 1024 });
 
   const dev0 = hw.devices[0];
-  if (dev0 !== undefined && dev0.kind === 'apple') {
+  if (dev0?.kind === 'apple') {
     const mem = dev0.memoryBytes;
     const frac = (mem - Math.max(4 * GiB, 0.1 * mem)) / mem;
     if (frac > (hw.wiredFraction ?? 0)) {
       const e = core({ ...quiet, hardware: withGpuFraction(hw, frac) });
-      const mb = Math.floor((mem * frac) / (1024 * 1024));
       push(
         'apple-wired-limit',
         e,
         `Raise the GPU wired-memory limit to ${gib(mem * frac)}`,
-        `macOS lets the GPU use about ${Math.round((hw.wiredFraction ?? 0.7) * 100)}% of unified memory by default; ${Math.round(frac * 100)}% leaves ${gib(mem * (1 - frac))} for the system.`,
+        `macOS gives the GPU about ${Math.round((hw.wiredFraction ?? 0.7) * 100)}% of unified memory by default; ${Math.round(frac * 100)}% leaves ${gib(mem * (1 - frac))} for the system.`,
         { gpuFraction: frac },
-        COST['apple-wired-limit'],
-        `sudo sysctl iogpu.wired_limit_mb=${mb}`,
+        `sudo sysctl iogpu.wired_limit_mb=${Math.floor((mem * frac) / MiB)}`,
       );
     }
   }
 
-  {
-    const curW = current.weightsBytes;
-    const ladder: FormatId[] = gguf ? QUANT_LADDER : ['Q8_0', 'Q6_K', 'Q5_K_M', 'Q4_K_M', 'IQ4_XS', 'Q3_K_M', 'IQ3_XXS', 'Q2_K'];
-    for (const fmt of ladder) {
-      if (fmt === current.format) continue;
-      const e = core({ ...quiet, format: fmt, kvType: gguf ? input.kvType : undefined });
-      if (e.weightsBytes >= curW) continue;
-      if (e.fit !== undefined && e.fit.verdict === 'fits') {
-        push(
-          'quant',
-          e,
-          `Use a smaller quant: ${getFormat(fmt).label}`,
-          `Weights ${gib(curW)} → ${gib(e.weightsBytes)}.`,
-          { format: fmt },
-          COST.quant,
-        );
-        break;
-      }
+  for (const format of gguf ? GGUF_LADDER : OTHER_LADDER) {
+    if (format === current.format) continue;
+    const e = core({ ...quiet, format, kvType: gguf ? input.kvType : undefined });
+    if (e.weightsBytes < current.weightsBytes && e.verdict === 'fits') {
+      push('quant', e, `Use a smaller quant: ${getFormat(format).label}`, `Weights ${gib(current.weightsBytes)} → ${gib(e.weightsBytes)}.`, { format });
+      break;
     }
   }
 
-  if (dev0 !== undefined && dev0.kind === 'gpu') {
-    const hw2 = withExtraGpu(hw);
-    const e = core({ ...quiet, hardware: hw2 });
-    push(
-      'add-gpu',
-      e,
-      `Add another ${dev0.name.replace(/ #\d+$/, '')}`,
-      `${hw2.devices.length} cards give ${gib(hw2.devices.reduce((s, d) => s + d.usableBytes, 0))} of VRAM (layers are split per card).`,
-      { gpus: hw2.devices.length },
-      COST['add-gpu'],
-    );
+  kvCacheTo('q4_0');
+
+  if (dev0?.kind === 'gpu') {
+    const more = withExtraGpu(hw);
+    const e = core({ ...quiet, hardware: more });
+    push('add-gpu', e, `Add another ${dev0.name.replace(/ #\d+$/, '')}`, `${more.devices.length} cards, ${gib(more.devices.reduce((a, d) => a + d.usableBytes, 0))} of VRAM in total (layers are split per card).`, { gpus: more.devices.length });
   }
 
-  out.sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || a.cost - b.cost);
-  return out.map(({ cost: _cost, ...a }) => a);
+  // Stable sort: equal verdicts keep the cheapest-first order they were added in.
+  return out.sort((a, b) => verdictRank(a.verdict) - verdictRank(b.verdict));
 }

@@ -54,39 +54,35 @@ export interface CatalogHardware {
   backends?: readonly string[] | undefined;
 }
 
+/** Layout families by name pattern, first match wins (a "moe" variant when the model has experts). */
+const FAMILY_PATTERNS: [RegExp, ArchFamily, ArchFamily?][] = [
+  [/gpt-oss/, 'gpt-oss'],
+  [/gemma-?3/, 'gemma3'],
+  [/gemma/, 'gemma2'],
+  [/phi-?[34]/, 'phi3'],
+  [/mixtral/, 'mixtral'],
+  [/qwen-?3/, 'qwen3', 'qwen3moe'],
+  [/qwen|qwq/, 'qwen2', 'qwen2moe'],
+  [/command-r|c4ai/, 'command-r'],
+  [/mistral|ministral|devstral/, 'mistral'],
+  [/llama/, 'llama'],
+];
+
 /** Guess the tensor-layout family from names (only affects small layout details). */
 export function inferFamily(name: string, hfRepo: string | undefined, arch: CatalogModel['architecture']): ArchFamily {
-  const s = `${name} ${hfRepo ?? ''}`.toLowerCase();
   if (arch.mla != null) return 'deepseek2';
-  if (s.includes('gpt-oss')) return 'gpt-oss';
-  if (s.includes('gemma-3') || s.includes('gemma3')) return 'gemma3';
-  if (s.includes('gemma')) return 'gemma2';
-  if (/phi-?[34]/.test(s)) return 'phi3';
-  if (s.includes('mixtral')) return 'mixtral';
-  if (s.includes('qwen3') || s.includes('qwen-3')) return arch.moe != null ? 'qwen3moe' : 'qwen3';
-  if (s.includes('qwen') || s.includes('qwq')) return arch.moe != null ? 'qwen2moe' : 'qwen2';
-  if (s.includes('command-r') || s.includes('c4ai')) return 'command-r';
-  if (s.includes('mistral') || s.includes('ministral') || s.includes('devstral')) return 'mistral';
-  if (s.includes('llama')) return 'llama';
-  return 'generic';
+  const s = `${name} ${hfRepo ?? ''}`.toLowerCase();
+  const hit = FAMILY_PATTERNS.find(([re]) => re.test(s));
+  return hit === undefined ? 'generic' : arch.moe != null ? (hit[2] ?? hit[1]) : hit[1];
 }
 
 /** Catalog model JSON -> ModelSpec. Throws a clear error when the architecture is incomplete. */
 export function modelFromCatalog(id: string, m: CatalogModel): ModelSpec {
-  if (typeof m !== 'object' || m === null || typeof m.architecture !== 'object' || m.architecture === null) {
-    throw new Error(`Model "${id}": missing "architecture".`);
-  }
-  const a = m.architecture;
-  const arch: ModelArchitecture = {
-    layers: a.layers,
-    hiddenSize: a.hiddenSize,
-    heads: a.heads,
-    kvHeads: a.kvHeads,
-    headDim: a.headDim,
+  const a = m?.architecture;
+  if (typeof a !== 'object' || a === null) throw new Error(`Model "${id}": missing "architecture".`);
+  const architecture: ModelArchitecture = {
+    ...a,
     vHeadDim: a.vHeadDim ?? a.mla?.vHeadDim ?? null,
-    ffnSize: a.ffnSize,
-    vocabSize: a.vocabSize,
-    tiedEmbeddings: a.tiedEmbeddings,
     qkvBias: a.qkvBias ?? null,
     slidingWindow: a.slidingWindow ?? null,
     mla: a.mla ?? null,
@@ -94,18 +90,18 @@ export function modelFromCatalog(id: string, m: CatalogModel): ModelSpec {
     family: inferFamily(m.name, m.hfRepo, a),
   };
   try {
-    validateArchitecture(arch);
+    validateArchitecture(architecture);
   } catch (err) {
     throw new Error(`Model "${id}": ${(err as Error).message}`);
   }
   return {
     id,
     name: m.name,
-    architecture: arch,
+    architecture,
     paramsTotal: m.paramsTotal,
     paramsActive: m.paramsActive ?? null,
     contextLength: m.contextLength,
-    files: (m.files ?? []).map((f) => ({ format: f.format, bytes: f.bytes, publisher: f.publisher, url: f.url })),
+    files: m.files ?? [],
     ollamaTag: m.ollamaTag ?? null,
     hfRepo: m.hfRepo ?? null,
     mlxRepo: m.mlxRepo ?? null,
@@ -128,7 +124,7 @@ function backendOf(h: CatalogHardware): Backend {
   const b = h.backends ?? [];
   if (h.vendor === 'Apple' || b.includes('Metal')) return 'Metal';
   if (b.includes('CUDA')) return 'CUDA';
-  if (b.some((x) => x === 'ROCm' || x === 'ROCm/HIP' || x === 'HIP')) return 'ROCm';
+  if (b.some((x) => /^(ROCm|HIP)/.test(x))) return 'ROCm';
   if (b.includes('SYCL')) return 'SYCL';
   if (b.includes('Vulkan')) return 'Vulkan';
   return h.vendor === 'NVIDIA' ? 'CUDA' : h.vendor === 'AMD' ? 'ROCm' : 'Vulkan';
@@ -136,37 +132,22 @@ function backendOf(h: CatalogHardware): Backend {
 
 /** Catalog hardware JSON -> HardwareSetup. */
 export function hardwareFromCatalog(id: string, h: CatalogHardware, o: HardwareOptions = {}): HardwareSetup {
-  if (typeof h !== 'object' || h === null) throw new Error(`Hardware "${id}": not an object.`);
-  if (!(h.memoryGiB > 0) || !(h.bandwidthGBs > 0)) {
-    throw new Error(`Hardware "${id}": needs positive "memoryGiB" and "bandwidthGBs".`);
+  const fail = (why: string): never => {
+    throw new Error(`Hardware "${id}": ${why}.`);
+  };
+  if (!(h?.memoryGiB > 0 && h.bandwidthGBs > 0)) fail('needs positive "memoryGiB" and "bandwidthGBs"');
+  const { name, kind, bandwidthGBs } = h;
+  const memoryGiB = o.memoryGiB ?? h.memoryGiB;
+  const fp16Tflops = h.fp16Tflops ?? null;
+  if (kind === 'gpu') {
+    const { gpus: count, ramGiB, cpuBandwidthGBs } = o;
+    return gpuSetup({ name, vramGiB: memoryGiB, bandwidthGBs, fp16Tflops, count, backend: backendOf(h), ramGiB, cpuBandwidthGBs });
   }
-  const mem = o.memoryGiB ?? h.memoryGiB;
-  switch (h.kind) {
-    case 'gpu':
-      return gpuSetup({
-        name: h.name,
-        vramGiB: mem,
-        bandwidthGBs: h.bandwidthGBs,
-        fp16Tflops: h.fp16Tflops ?? null,
-        count: o.gpus,
-        backend: backendOf(h),
-        ramGiB: o.ramGiB,
-        cpuBandwidthGBs: o.cpuBandwidthGBs,
-      });
-    case 'apple':
-    case 'unified':
-      return unifiedSetup({
-        name: h.name,
-        memoryGiB: mem,
-        bandwidthGBs: h.bandwidthGBs,
-        fp16Tflops: h.fp16Tflops ?? null,
-        gpuFraction: o.gpuFraction,
-        apple: h.kind === 'apple',
-        backend: backendOf(h),
-      });
-    case 'cpu':
-      return cpuSetup({ name: h.name, ramGiB: mem, bandwidthGBs: h.bandwidthGBs, tflops: h.fp16Tflops ?? null });
-    default:
-      throw new Error(`Hardware "${id}": unknown kind "${String(h.kind)}" (use gpu, apple, unified or cpu).`);
+  if (kind === 'apple' || kind === 'unified') {
+    return unifiedSetup({ name, memoryGiB, bandwidthGBs, fp16Tflops, gpuFraction: o.gpuFraction, apple: kind === 'apple', backend: backendOf(h) });
   }
+  if (kind === 'cpu') return cpuSetup({ name, ramGiB: memoryGiB, bandwidthGBs, tflops: fp16Tflops });
+  return fail(`unknown kind "${String(kind)}" (use gpu, apple, unified or cpu)`);
 }
+
+export type { ModelSpec } from './model.ts';

@@ -16,70 +16,46 @@ export interface RunCommands {
   vllm: string | null;
 }
 
-function ggufFileName(input: EstimateInput, format: string): string {
-  const repo = input.model.hfRepo ?? input.model.id ?? input.model.name;
-  const base = repo.split('/').pop() ?? 'model';
-  return `${base.replace(/\s+/g, '-')}-${format}.gguf`;
-}
-
 /** Commands that reproduce the estimate's setup. */
 export function buildCommands(e: Estimate, input: EstimateInput): RunCommands {
-  const fit = e.fit;
-  const gguf = e.formatFamily === 'gguf';
-  const quantKv = e.kvType !== 'f16';
-  let llamaCpp = '';
-  const ollama: string[] = [];
-  const lmStudio: string[] = [];
-  if (gguf) {
-    const L = e.weights.layerBytes.length;
-    const ngl = fit === undefined ? 99 : fit.verdict === 'cpu-only' || fit.verdict === 'wont-run' ? 0 : fit.outputOnGpu ? L + 1 : fit.gpuLayers;
-    const parts = ['llama-server', '-m', ggufFileName(input, e.format), '-c', String(e.context), '-ngl', String(ngl)];
-    parts.push('-fa', e.flashAttention ? 'on' : 'off');
-    if (quantKv) parts.push('-ctk', e.kvType, '-ctv', e.kvTypeV);
-    if (fit !== undefined && fit.cpuMoeLayers > 0) parts.push('--n-cpu-moe', String(fit.cpuMoeLayers));
-    if (e.parallel > 1) parts.push('-np', String(e.parallel));
-    if (e.ubatch !== 512) parts.push('-ub', String(e.ubatch));
-    if (fit !== undefined && fit.devices.length > 1 && fit.gpuLayers > 0) {
-      parts.push('--tensor-split', fit.devices.map((d) => String(d.layers)).join(','));
-    }
-    llamaCpp = parts.join(' ');
+  const { fit, format, context, kvType, flashAttention: fa, parallel } = e;
+  const model = input.model;
+  const repo = model.hfRepo ?? model.name;
+  const family = e.formatFamily;
+  const quantKv = kvType !== 'f16';
+  const moe = fit?.cpuMoeLayers ?? 0;
+  const L = e.weights.layerBytes.length;
+  const gpuLayers = fit?.gpuLayers ?? L;
+  const c: RunCommands = { llamaCpp: '', ollama: [], lmStudio: [], mlx: null, vllm: null };
+  if (family === 'gguf') {
+    // -ngl counts the output layer as one more layer.
+    const ngl = !fit ? 99 : fit.verdict === 'cpu-only' || fit.verdict === 'wont-run' ? 0 : fit.outputOnGpu ? L + 1 : gpuLayers;
+    const file = `${(model.hfRepo ?? model.id ?? model.name).split('/').pop()!.replace(/\s+/g, '-')}-${format}.gguf`;
+    const flags: (string | number | false)[] = ['llama-server -m', file, '-c', context, '-ngl', ngl, '-fa', fa ? 'on' : 'off'];
+    if (quantKv) flags.push('-ctk', kvType, '-ctv', e.kvTypeV);
+    if (moe) flags.push('--n-cpu-moe', moe);
+    if (parallel > 1) flags.push('-np', parallel);
+    if (e.ubatch !== 512) flags.push('-ub', e.ubatch);
+    if (fit && fit.devices.length > 1 && gpuLayers) flags.push('--tensor-split', fit.devices.map((d) => d.layers).join());
+    c.llamaCpp = flags.join(' ');
 
-    const env: string[] = [];
-    if (e.flashAttention) env.push('OLLAMA_FLASH_ATTENTION=1');
-    if (quantKv) env.push(`OLLAMA_KV_CACHE_TYPE=${e.kvType}`);
-    if (e.parallel > 1) env.push(`OLLAMA_NUM_PARALLEL=${e.parallel}`);
-    ollama.push(`${env.join(' ')}${env.length > 0 ? ' ' : ''}ollama serve`.trim());
-    const tag = input.model.ollamaTag ?? (input.model.hfRepo != null ? `hf.co/${input.model.hfRepo}-GGUF:${e.format}` : `<model>:${e.format}`);
-    ollama.push(`ollama run ${tag}`);
-    ollama.push(`/set parameter num_ctx ${Math.max(1, Math.floor(e.context / e.parallel))}`);
-    if (fit !== undefined && fit.verdict === 'partial-offload' && fit.cpuMoeLayers === 0) {
-      ollama.push(`/set parameter num_gpu ${fit.gpuLayers}`);
-    }
+    const env = [fa && 'OLLAMA_FLASH_ATTENTION=1', quantKv && `OLLAMA_KV_CACHE_TYPE=${kvType}`, parallel > 1 && `OLLAMA_NUM_PARALLEL=${parallel}`, 'ollama serve'];
+    c.ollama = [
+      env.filter(Boolean).join(' '),
+      `ollama run ${model.ollamaTag ?? (model.hfRepo != null ? `hf.co/${model.hfRepo}-GGUF:${format}` : `<model>:${format}`)}`,
+      `/set parameter num_ctx ${Math.max(1, Math.floor(context / parallel))}`,
+    ];
+    if (fit?.verdict === 'partial-offload' && !moe) c.ollama.push(`/set parameter num_gpu ${gpuLayers}`);
 
-    lmStudio.push(`Context Length: ${e.context}`);
-    lmStudio.push(`GPU Offload: ${fit === undefined ? L : fit.gpuLayers} / ${L} layers`);
-    lmStudio.push(`Flash Attention: ${e.flashAttention ? 'On' : 'Off'}`);
-    if (quantKv) {
-      lmStudio.push(`K Cache Quantization Type: ${e.kvType.toUpperCase()}`);
-      lmStudio.push(`V Cache Quantization Type: ${e.kvTypeV.toUpperCase()}`);
-    }
-    if (fit !== undefined && fit.cpuMoeLayers > 0) {
-      lmStudio.push(`Number of layers for which to force MoE weights onto CPU: ${fit.cpuMoeLayers}`);
-    }
+    c.lmStudio = [`Context Length: ${context}`, `GPU Offload: ${gpuLayers} / ${L} layers`, `Flash Attention: ${fa ? 'On' : 'Off'}`];
+    if (quantKv) c.lmStudio.push(`K Cache Quantization Type: ${kvType.toUpperCase()}`, `V Cache Quantization Type: ${e.kvTypeV.toUpperCase()}`);
+    if (moe) c.lmStudio.push(`Number of layers for which to force MoE weights onto CPU: ${moe}`);
+  } else if (family === 'mlx') {
+    const bits = format === 'MLX-8bit' ? '8bit' : '4bit';
+    c.mlx = `mlx_lm.generate --model ${model.mlxRepo ?? `mlx-community/${repo.split('/').pop()}-${bits}`} --max-kv-size ${context} --prompt "Hello"`;
+  } else {
+    const n = fit?.layout.slots.length ?? 1;
+    c.vllm = `vllm serve ${repo} --max-model-len ${context}${n > 1 ? ` --tensor-parallel-size ${n}` : ''}${family === 'safetensors' ? '' : ` --quantization ${family}`}`;
   }
-  let mlx: string | null = null;
-  if (e.formatFamily === 'mlx') {
-    const repo = input.model.mlxRepo ?? `mlx-community/${(input.model.hfRepo ?? input.model.name).split('/').pop() ?? 'model'}-${e.format === 'MLX-8bit' ? '8bit' : '4bit'}`;
-    mlx = `mlx_lm.generate --model ${repo} --max-kv-size ${e.context} --prompt "Hello"`;
-  }
-  let vllm: string | null = null;
-  if (e.formatFamily === 'safetensors' || e.formatFamily === 'awq' || e.formatFamily === 'gptq') {
-    const parts = ['vllm', 'serve', input.model.hfRepo ?? input.model.name, '--max-model-len', String(e.context)];
-    const n = fit?.placement.devices.length ?? 1;
-    if (n > 1) parts.push('--tensor-parallel-size', String(n));
-    if (e.formatFamily === 'awq') parts.push('--quantization', 'awq');
-    if (e.formatFamily === 'gptq') parts.push('--quantization', 'gptq');
-    vllm = parts.join(' ');
-  }
-  return { llamaCpp, ollama, lmStudio, mlx, vllm };
+  return c;
 }

@@ -45,8 +45,3 @@ export function runtimeOverheadBytes(backend: Backend): number {
 
 /** Free memory llama.cpp's --fit keeps on each device (fit_params_target = 1024 MiB). */
 export const SAFETY_MARGIN_BYTES = 1 * GiB;
-
-/** Extra activation/runtime memory of non-GGUF runtimes (HF/vLLM/MLX), as a fraction of weights. */
-export function nonGgufActivationFraction(family: string): number {
-  return family === 'mlx' ? 0.05 : 0.1;
-}

@@ -10,6 +10,7 @@ export * from './kv-cache.ts';
 export * from './compute.ts';
 export * from './hardware.ts';
 export * from './speed.ts';
+export * from './verdicts.ts';
 export * from './fit.ts';
 export * from './advice.ts';
 export * from './commands.ts';

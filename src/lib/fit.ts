@@ -1,23 +1,31 @@
 /**
  * estimate(): memory terms, verdict against a hardware setup (full GPU, tight, partial/expert
  * offload, CPU only, won't run), per-card split, speed, advice and run commands.
+ * fitMatrix(): the same verdicts, totals and speeds for many settings at once, numbers only.
  */
+import type { Advice, AdviceOutcome } from './advice.ts';
 import { buildAdvice } from './advice.ts';
-import type { Advice } from './advice.ts';
-import { buildCommands } from './commands.ts';
 import type { RunCommands } from './commands.ts';
+import { buildCommands } from './commands.ts';
 import { computeBufferBytes, runtimeOverheadBytes, SAFETY_MARGIN_BYTES } from './compute.ts';
-import type { FormatFamily, FormatId, KvCacheType } from './formats.ts';
+import { formatGiBShort as gib } from './format.ts';
+import type { FormatFamily, FormatId, KvCacheType, WeightFormat } from './formats.ts';
 import { getFormat } from './formats.ts';
-import type { HardwareSetup } from './hardware.ts';
-import { kvCache } from './kv-cache.ts';
+import type { Device, HardwareSetup } from './hardware.ts';
+import type { KvCacheResult } from './kv-cache.ts';
+import { kvCache, kvReadBytesPerToken } from './kv-cache.ts';
 import type { ModelSpec } from './model.ts';
 import { validateArchitecture } from './model.ts';
-import type { Placement, SpeedRange } from './speed.ts';
-import { decodeSpeed, promptSpeed } from './speed.ts';
+import type { DeviceSlot, Layout, SpeedRange } from './speed.ts';
+import { decodeSpeed, decodeTokensPerSecond, promptSpeed } from './speed.ts';
 import { GiB, MiB } from './units.ts';
-import type { WeightBreakdown } from './weights.ts';
-import { modelWeights } from './weights.ts';
+import type { Verdict } from './verdicts.ts';
+import { verdictLabel, verdictRank } from './verdicts.ts';
+import type { LayerSums, WeightBreakdown } from './weights.ts';
+import { layerSums, modelWeights } from './weights.ts';
+
+export { VERDICTS, verdictLabel } from './verdicts.ts';
+export type { Verdict } from './verdicts.ts';
 
 export interface EstimateInput {
   model: ModelSpec;
@@ -37,19 +45,6 @@ export interface EstimateInput {
   imatrix?: boolean | undefined;
   /** Compute advice for setups that do not fit (default true). */
   advice?: boolean | undefined;
-}
-
-export const VERDICTS = [
-  { id: 'fits', label: 'Runs fully on GPU' },
-  { id: 'tight', label: 'Fits, but tight' },
-  { id: 'partial-offload', label: 'Partial offload to system RAM' },
-  { id: 'cpu-only', label: 'CPU only' },
-  { id: 'wont-run', label: "Won't run" },
-] as const;
-export type Verdict = (typeof VERDICTS)[number]['id'];
-
-export function verdictLabel(v: Verdict): string {
-  return VERDICTS.find((x) => x.id === v)?.label ?? v;
 }
 
 export interface DeviceUse {
@@ -83,7 +78,8 @@ export interface FitResult {
   requiredWithMarginBytes: number;
   /** Usable GPU memory over all devices (GPU-wired share on Apple). */
   availableBytes: number;
-  placement: Placement;
+  /** Which layers run where (contiguous ranges). */
+  layout: Layout;
 }
 
 export interface Estimate {
@@ -128,80 +124,368 @@ export interface Estimate {
   assumptions: string[];
 }
 
-/** Layer-to-device assignment result. */
-interface Fill {
-  assign: number[][];
-  placed: number;
-  outputDevice: number;
-  remaining: number[];
+/** Everything about an input that does not depend on the hardware. */
+interface Sizing {
+  model: ModelSpec;
+  format: WeightFormat;
+  gguf: boolean;
+  parallel: number;
+  ubatch: number;
+  flashAttention: boolean;
+  kvType: KvCacheType;
+  w: WeightBreakdown;
+  sums: LayerSums;
+  context: number;
+  kv: KvCacheResult;
+  computeBytes: number;
+  /** Number of repeating layers. */
+  layers: number;
+  /** cost[i]: weights + KV cache of layers 0..i-1, what a GPU must hold for them (whole bytes). */
+  cost: number[];
+  /** experts[i]: routed-expert weights of layers 0..i-1 (= sums.experts). */
+  experts: number[];
 }
 
-/** Greedy fill of layers (in `order`) into device capacities; output (if given) after the last layer. */
-function fill(order: readonly number[], cost: (i: number) => number, caps: readonly number[], outputCost: number | null): Fill {
-  const remaining = caps.slice();
-  const assign: number[][] = caps.map(() => []);
-  let d = 0;
-  let placed = 0;
-  for (const i of order) {
-    const c = cost(i);
-    while (d < remaining.length && (remaining[d] ?? 0) < c) d++;
-    if (d >= remaining.length) break;
-    remaining[d] = (remaining[d] ?? 0) - c;
-    assign[d]?.push(i);
-    placed++;
-  }
-  let outputDevice = -1;
-  if (outputCost !== null && placed === order.length) {
-    for (let k = Math.min(d, remaining.length - 1); k < remaining.length && k >= 0; k++) {
-      if ((remaining[k] ?? 0) >= outputCost) {
-        remaining[k] = (remaining[k] ?? 0) - outputCost;
-        outputDevice = k;
-        break;
-      }
-    }
-  }
-  return { assign, placed, outputDevice, remaining };
-}
+/** The parts of a Sizing that hold for every context (one per model x format in a matrix). */
+type Setting = Omit<Sizing, 'context' | 'kv' | 'computeBytes' | 'cost' | 'experts'>;
 
-function range(n: number): number[] {
-  const a = new Array<number>(n);
-  for (let i = 0; i < n; i++) a[i] = i;
-  return a;
-}
-
-/** The estimate without advice (advice.ts re-runs it with changed inputs). */
-export function estimateCore(input: EstimateInput): Estimate {
+/** Validate an input and resolve what holds for every context: format, flags and weights (cached per model and format). */
+function settle(input: EstimateInput): Setting {
   const model = input.model;
   const arch = model.architecture;
   validateArchitecture(arch);
   const format = getFormat(input.format);
-  if (!(typeof input.context === 'number' && Number.isFinite(input.context) && input.context >= 0)) {
-    throw new Error(`Context must be a number of tokens >= 0 (got ${String(input.context)}).`);
-  }
-  const context = Math.floor(input.context);
-  const parallel = Math.max(1, Math.floor(input.parallel ?? 1));
-  const ubatch = Math.max(1, Math.floor(input.ubatch ?? 512));
   const gguf = format.family === 'gguf';
-  const flashAttention = input.flashAttention ?? true;
-  const kvType: KvCacheType = gguf ? (input.kvType ?? 'f16') : 'f16';
-  const notes: string[] = [];
-  if (!gguf && input.kvType !== undefined && input.kvType !== 'f16') {
-    notes.push(`KV cache quantization (${input.kvType}) is modelled for llama.cpp/GGUF only; ${format.label} uses an f16 cache here.`);
-  }
   const w = modelWeights(model, format.id, { imatrix: input.imatrix });
-  const kv = kvCache(arch, { context, kvType, flashAttention, ubatch, parallel });
-  for (const n of kv.notes) notes.push(n);
-  const compute = computeBufferBytes(arch, { contextPerSequence: kv.cellsPerSequence, ubatch, flashAttention });
-  const weightsInRam = gguf ? w.tokenEmbdBytes : 0;
-  const weightsOnGpu = gguf ? w.totalBytes - w.tokenEmbdBytes + (w.tiedEmbeddings ? w.tokenEmbdBytes : 0) : w.totalBytes;
-  const hw = input.hardware;
-  const defaultOverhead = gguf ? 457 * MiB : 1 * GiB;
-  const assumptions: string[] = [];
-  if (context > 0 && model.contextLength != null && context > model.contextLength) {
-    notes.push(`Context ${context} is longer than the model's maximum (${model.contextLength} tokens).`);
+  return {
+    model,
+    format,
+    gguf,
+    parallel: Math.max(1, Math.floor(input.parallel ?? 1)),
+    ubatch: Math.max(1, Math.floor(input.ubatch ?? 512)),
+    flashAttention: input.flashAttention ?? true,
+    kvType: gguf ? (input.kvType ?? 'f16') : 'f16',
+    w,
+    sums: layerSums(w, arch),
+    layers: arch.layers,
+  };
+}
+
+const costCache = new WeakMap<KvCacheResult, WeakMap<WeightBreakdown, number[]>>();
+
+/** A setting at one context: KV cache (memoized per architecture), compute buffer and running layer costs. */
+function size(st: Setting, context: number): Sizing {
+  if (!(context >= 0 && context < Infinity)) throw new Error(`Context must be a number of tokens >= 0 (got ${context}).`);
+  const arch = st.model.architecture;
+  const { ubatch, flashAttention, w } = st;
+  const ctx = Math.floor(context);
+  const kv = kvCache(arch, { context: ctx, kvType: st.kvType, flashAttention, ubatch, parallel: st.parallel });
+  let perKv = costCache.get(kv);
+  if (perKv === undefined) costCache.set(kv, (perKv = new WeakMap()));
+  let cost = perKv.get(w);
+  if (cost === undefined) {
+    perKv.set(w, (cost = [0]));
+    for (let i = 0; i < st.layers; i++) cost.push(cost[i]! + (w.layerBytes[i]! + kv.layerBytes[i]!));
+  }
+  const computeBytes = computeBufferBytes(arch, { contextPerSequence: kv.cellsPerSequence, ubatch, flashAttention });
+  return { ...st, context: ctx, kv, computeBytes, cost, experts: st.sums.experts };
+}
+
+/** A verdict with its numeric layout, no text: what estimate() describes and fitMatrix() stores. */
+interface Fit extends Layout {
+  verdict: Verdict;
+  gpuLayers: number;
+  /** GPU memory a full offload needs (all devices, no margin) and usable GPU memory. */
+  requiredBytes: number;
+  availableBytes: number;
+  /** Runtime overhead and compute buffers of the devices in use (a CPU run still has one of each). */
+  overheadBytes: number;
+  computeBytes: number;
+  /** The figure the summary quotes: system RAM the CPU side needs (GGUF) or memory per GPU (others). */
+  needBytes: number;
+}
+
+/** Result of the last fill(): layers per device, the output layer's device (-1: none), GPU bytes used. */
+const filled = { counts: [] as number[], placed: 0, output: -1, gpuBytes: 0 };
+
+/**
+ * Cost of the first j layers in fill order: from the last layer down (fromTop), or from layer 0
+ * with the routed experts of layers 0..moeLayers-1 left in system RAM.
+ */
+function prefixCost(s: Sizing, j: number, moeLayers: number, fromTop: boolean): number {
+  const c = s.cost;
+  return fromTop ? c[s.layers]! - c[s.layers - j]! : c[j]! - s.experts[Math.min(j, moeLayers)]!;
+}
+
+/**
+ * llama.cpp-style greedy fill: layers go in order to the current device until one does not fit,
+ * then to the next; the output layer (unless fromTop) goes after the last one. Costs are whole
+ * bytes, so the prefix sums are exact and the binary search finds the same split as adding layer
+ * by layer. The result lands in `filled` (no allocation per call).
+ */
+function fill(s: Sizing, devs: readonly Device[], margin: boolean, moeLayers: number, fromTop: boolean): typeof filled {
+  const L = s.layers;
+  const compute = s.computeBytes;
+  let placed = 0;
+  let last = 0;
+  let room = 0;
+  let gpuBytes = 0;
+  for (let k = 0; k < devs.length; k++) {
+    const base = prefixCost(s, placed, moeLayers, fromTop);
+    const cap = capacity(devs[k]!, compute, margin);
+    let lo = placed;
+    let hi = L;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (prefixCost(s, mid, moeLayers, fromTop) - base <= cap) lo = mid;
+      else hi = mid - 1;
+    }
+    filled.counts[k] = lo - placed;
+    if (lo > placed) {
+      last = k;
+      room = cap - (prefixCost(s, lo, moeLayers, fromTop) - base);
+      gpuBytes += compute + devs[k]!.overheadBytes;
+    }
+    placed = lo;
+  }
+  let output = -1;
+  const outputCost = s.w.outputBytes;
+  for (let k = last; !fromTop && placed === L && k < devs.length && output < 0; k++) {
+    if ((k === last ? room : capacity(devs[k]!, compute, margin)) >= outputCost) {
+      output = k;
+      gpuBytes += outputCost + (k === last ? 0 : compute + devs[k]!.overheadBytes);
+    }
+  }
+  filled.placed = placed;
+  filled.output = output;
+  filled.gpuBytes = gpuBytes + prefixCost(s, placed, moeLayers, fromTop);
+  return filled;
+}
+
+/** Bytes device d may fill with layers: usable memory minus overhead, compute buffer and (with margin) the 1 GiB llama.cpp keeps free. */
+function capacity(d: Device, computeBytes: number, margin: boolean): number {
+  return d.usableBytes - d.overheadBytes - computeBytes - (margin ? SAFETY_MARGIN_BYTES : 0);
+}
+
+/**
+ * The Fit of a GGUF verdict from the last fill (onGpu false: nothing on the GPUs). Slots are the
+ * fill's layer blocks in device order; fromTop blocks count down from the last layer.
+ */
+function ggufFit(s: Sizing, hw: HardwareSetup, verdict: Verdict, onGpu: boolean, fromTop: boolean, cpuLayers: number, cpuMoeLayers: number, needBytes: number): Fit {
+  const L = s.layers;
+  const devs = hw.devices;
+  let next = fromTop ? L : 0;
+  let overheadBytes = 0;
+  let availableBytes = 0;
+  let used = 0;
+  const slots: DeviceSlot[] = [];
+  for (let k = 0; k < devs.length; k++) {
+    const device = devs[k]!;
+    const count = onGpu ? filled.counts[k]! : 0;
+    const output = onGpu && filled.output === k;
+    if (count > 0 || output) {
+      overheadBytes += device.overheadBytes;
+      used++;
+    }
+    availableBytes += device.usableBytes;
+    slots.push({ device, first: fromTop ? (next -= count) : (next += count) - count, count, output });
+  }
+  return {
+    verdict,
+    slots,
+    cpuLayers,
+    cpuMoeLayers,
+    outputOnCpu: !onGpu || filled.output < 0,
+    tensorParallel: false,
+    gpuLayers: onGpu ? L - cpuLayers : 0,
+    requiredBytes: devs.length > 0 ? s.sums.weights[L]! + s.kv.totalBytes + s.w.outputBytes + s.computeBytes + devs[0]!.overheadBytes : 0,
+    availableBytes,
+    overheadBytes: used > 0 ? overheadBytes : (devs[0]?.overheadBytes ?? runtimeOverheadBytes('CPU')),
+    computeBytes: s.computeBytes * (used || 1),
+    needBytes,
+  };
+}
+
+/** RAM left for the CPU side once the GPUs hold the last fill (one pool on shared-memory machines). */
+function ramLeft(hw: HardwareSetup): number {
+  return hw.sharedMemory ? hw.usableRamBytes - filled.gpuBytes : hw.usableRamBytes;
+}
+
+/** GGUF on llama.cpp: full offload, expert offload (MoE), partial offload, CPU, or nothing. */
+function placeGguf(s: Sizing, hw: HardwareSetup): Fit {
+  const { w, cost, computeBytes, layers: L } = s;
+  const experts = s.sums.experts;
+  const devs = hw.devices;
+  const ramUsable = hw.usableRamBytes;
+  const cpuNeed = w.totalBytes + s.kv.totalBytes + computeBytes + runtimeOverheadBytes('CPU');
+  const cpuOk = cpuNeed <= ramUsable;
+  if (!devs.length) return ggufFit(s, hw, cpuOk ? 'cpu-only' : 'wont-run', false, false, L, 0, cpuNeed);
+
+  for (let margin = 1; margin >= 0; margin--) {
+    if (fill(s, devs, margin > 0, 0, false).output >= 0) {
+      if (w.tokenEmbdBytes > ramLeft(hw)) break;
+      return ggufFit(s, hw, margin ? 'fits' : 'tight', true, false, 0, 0, 0);
+    }
   }
 
-  const base: Estimate = {
+  // MoE: keep attention + KV on the GPU and move the experts of the first n layers to RAM.
+  if (experts[L]! > 0 && fill(s, devs, true, L, false).output >= 0) {
+    let lo = 1;
+    let hi = L;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (fill(s, devs, true, mid, false).output >= 0) hi = mid;
+      else lo = mid + 1;
+    }
+    const ramNeed = w.tokenEmbdBytes + experts[lo]!;
+    if (fill(s, devs, true, lo, false).output >= 0 && ramNeed <= ramLeft(hw)) return ggufFit(s, hw, 'partial-offload', true, false, 0, lo, ramNeed);
+  }
+
+  // Dense (or MoE fallback): offload the last n layers, the rest runs on the CPU.
+  const n = fill(s, devs, true, 0, true).placed;
+  const ramNeed = w.tokenEmbdBytes + w.outputBytes - (w.tiedEmbeddings ? w.tokenEmbdBytes : 0) + computeBytes + cost[L - n]!;
+  if (n > 0 && ramNeed <= ramLeft(hw)) return ggufFit(s, hw, 'partial-offload', true, true, L - n, 0, ramNeed);
+  return ggufFit(s, hw, cpuOk ? 'cpu-only' : 'wont-run', false, false, cpuOk ? L : 0, 0, cpuNeed);
+}
+
+/** Runtime overhead per GPU of the tensor-parallel runtimes (vLLM/Transformers 1 GiB, MLX like Metal). */
+function tensorParallelOverhead(format: WeightFormat): number {
+  return format.family === 'mlx' ? runtimeOverheadBytes('Metal') : GiB;
+}
+
+/** Safetensors/AWQ/GPTQ (vLLM-style, tensor parallel over identical GPUs) and MLX (Apple only). */
+function placeTensorParallel(s: Sizing, hw: HardwareSetup): Fit {
+  const { w, kv, computeBytes, layers: L } = s;
+  const mlx = s.format.family === 'mlx';
+  const usable = hw.devices.filter((d) => (mlx ? d.backend === 'Metal' : d.backend === 'CUDA' || d.backend === 'ROCm'));
+  const n = usable.length;
+  const overheadPer = tensorParallelOverhead(s.format);
+  const perDevice = n > 0 ? (w.totalBytes + kv.totalBytes) / n + computeBytes + overheadPer : Infinity;
+  const minUsable = Math.min(...usable.map((d) => d.usableBytes));
+  const verdict: Verdict = !n || perDevice > minUsable ? 'wont-run' : perDevice + SAFETY_MARGIN_BYTES <= minUsable ? 'fits' : 'tight';
+  const runs = verdict !== 'wont-run';
+  return {
+    verdict,
+    slots: usable.map((device) => ({ device, first: 0, count: runs ? L : 0, output: runs })),
+    cpuLayers: 0,
+    cpuMoeLayers: 0,
+    outputOnCpu: false,
+    tensorParallel: n > 1,
+    gpuLayers: runs ? L : 0,
+    requiredBytes: w.totalBytes + kv.totalBytes + (computeBytes + overheadPer) * Math.max(1, n),
+    availableBytes: usable.reduce((a, d) => a + d.usableBytes, 0),
+    overheadBytes: runs ? overheadPer * n : (hw.devices[0]?.overheadBytes ?? runtimeOverheadBytes('CPU')),
+    computeBytes: computeBytes * (runs ? n : 1),
+    needBytes: perDevice,
+  };
+}
+
+function place(s: Sizing, hw: HardwareSetup): Fit {
+  return s.gguf ? placeGguf(s, hw) : placeTensorParallel(s, hw);
+}
+
+/** The FitResult of a fit: per-device use, system RAM and the summary sentence. */
+function describe(s: Sizing, hw: HardwareSetup, f: Fit): FitResult {
+  const { w, kv, computeBytes, sums, layers: L, gguf } = s;
+  const devs = hw.devices;
+  const n = f.slots.length;
+  const moeEnd = f.cpuMoeLayers;
+  const expertsBefore = (i: number): number => sums.experts[Math.min(i, moeEnd)]!;
+  const kvOf = (a: number, b: number): number => kv.layerBytes.slice(a, b).reduce((t, x) => t + x, 0);
+  const devices: DeviceUse[] = devs.map((d, k) => {
+    // GGUF has a slot per device; tensor-parallel formats only for the devices they can use.
+    const slot = gguf ? f.slots[k] : f.slots.find((x) => x.device === d);
+    const on = slot !== undefined && (slot.count > 0 || slot.output);
+    const end = on ? slot.first + slot.count : 0;
+    const weightsBytes = !on
+      ? 0
+      : gguf
+        ? sums.weights[end]! - sums.weights[slot.first]! - (expertsBefore(end) - expertsBefore(slot.first)) + (slot.output ? w.outputBytes : 0)
+        : w.totalBytes / n;
+    const kvBytes = !on ? 0 : gguf ? kvOf(slot.first, end) : kv.totalBytes / n;
+    const overheadBytes = !on ? 0 : gguf ? d.overheadBytes : tensorParallelOverhead(s.format);
+    const usedBytes = !on ? 0 : gguf ? weightsBytes + kvBytes + computeBytes + overheadBytes : f.needBytes;
+    return {
+      name: d.name,
+      usableBytes: d.usableBytes,
+      usedBytes,
+      freeBytes: d.usableBytes - usedBytes,
+      weightsBytes,
+      kvBytes,
+      computeBytes: on ? computeBytes : 0,
+      overheadBytes,
+      layers: on ? slot.count : 0,
+      output: on && slot.output,
+    };
+  });
+
+  const ram = { usableBytes: hw.usableRamBytes, usedBytes: 0, weightsBytes: 0, kvBytes: 0 };
+  const cpu = f.cpuLayers;
+  const { verdict, requiredBytes, availableBytes, needBytes } = f;
+  if (gguf) {
+    ram.weightsBytes = w.tokenEmbdBytes + sums.weights[cpu]! + sums.experts[moeEnd]! + (f.outputOnCpu ? w.outputBytes - (w.tiedEmbeddings ? w.tokenEmbdBytes : 0) : 0);
+    ram.kvBytes = kvOf(0, cpu);
+    ram.usedBytes = verdict === 'cpu-only' || verdict === 'wont-run' ? needBytes : ram.weightsBytes + ram.kvBytes + (!devs.length || cpu ? computeBytes : 0);
+    if (verdict === 'wont-run') {
+      ram.weightsBytes = w.totalBytes;
+      ram.kvBytes = kv.totalBytes;
+    }
+  }
+
+  const margin = `the ${gib(SAFETY_MARGIN_BYTES)} safety margin`;
+  const need = gguf ? `${gib(requiredBytes)} of GPU memory` : `${gib(needBytes)} per GPU`;
+  const usable = gib(gguf ? availableBytes : Math.min(...f.slots.map((x) => x.device.usableBytes)));
+  const label = s.format.label;
+  const summary = ((): string => {
+    if (verdict === 'fits') return `Needs ${need} plus ${margin}; ${usable} usable.`;
+    if (verdict === 'tight') return `Needs ${need}; ${usable} usable leaves less than ${margin}.`;
+    if (!gguf && n) return `Needs ${need} but ${usable} is usable; ${label} does not offload to system RAM (GGUF does).`;
+    if (!gguf) {
+      const metal = devs.some((d) => d.backend === 'Metal');
+      return `${label} needs ${s.format.family === 'mlx' ? 'Apple silicon' : 'NVIDIA (CUDA) or AMD (ROCm) GPUs'}; pick a GGUF${metal ? ' or MLX' : ''} format here.`;
+    }
+    if (moeEnd) return `The experts of ${moeEnd} of ${L} layers (${gib(sums.experts[moeEnd]!)}) stay in system RAM (--n-cpu-moe ${moeEnd}); the rest fits on the GPU.`;
+    if (verdict === 'partial-offload') return `Full offload needs ${need}; ${f.gpuLayers} of ${L} layers fit in ${usable}, the rest runs from system RAM (${gib(needBytes)}).`;
+    // CPU only or won't run: what the GPUs (if any) and the RAM would have to hold.
+    const gpus = devs.length > 0;
+    return `Needs ${gpus ? `${need} or ` : ''}${gib(needBytes)} of system RAM; ${gpus ? `${usable} GPU and ` : ''}${gib(hw.usableRamBytes)} RAM usable.`;
+  })();
+
+  return {
+    verdict,
+    label: verdictLabel(verdict),
+    summary,
+    gpuLayers: f.gpuLayers,
+    totalLayers: L,
+    outputOnGpu: f.slots.some((x) => x.output),
+    cpuMoeLayers: moeEnd,
+    devices,
+    ram,
+    requiredBytes,
+    requiredWithMarginBytes: requiredBytes + SAFETY_MARGIN_BYTES * (gguf ? Math.min(1, devs.length) : Math.max(1, n)),
+    availableBytes,
+    layout: { slots: f.slots, cpuLayers: cpu, cpuMoeLayers: moeEnd, outputOnCpu: f.outputOnCpu, tensorParallel: f.tensorParallel },
+  };
+}
+
+/** Decode depth of the headline speed: decodeDepth (default 256), at most the context per sequence. */
+function headlineDepth(input: EstimateInput, s: Sizing): number {
+  return Math.min(input.decodeDepth ?? 256, s.kv.cellsPerSequence);
+}
+
+/** The estimate without advice: memory, verdict, speed and run commands. */
+export function estimateCore(input: EstimateInput): Estimate {
+  const s = size(settle(input), input.context);
+  const { model, format, w, kv, context, gguf, kvType } = s;
+  const arch = model.architecture;
+  const hw = input.hardware;
+  const f = hw && place(s, hw);
+  const computeBytes = f?.computeBytes ?? s.computeBytes;
+  const overheadBytes = f?.overheadBytes ?? (gguf ? 457 * MiB : GiB);
+  const notes = [...kv.notes];
+  if (!gguf && input.kvType && input.kvType !== 'f16') notes.unshift(`${format.label} is estimated with an f16 KV cache (quantized caches are modelled for GGUF only).`);
+  if (context > (model.contextLength ?? Infinity)) notes.push(`Context ${context} is longer than the model's maximum of ${model.contextLength} tokens.`);
+  const e: Estimate = {
     modelName: model.name,
     format: format.id,
     formatLabel: format.label,
@@ -210,312 +494,131 @@ export function estimateCore(input: EstimateInput): Estimate {
     contextPerSequence: kv.cellsPerSequence,
     kvType,
     kvTypeV: kv.vType,
-    flashAttention,
-    ubatch,
-    parallel,
+    flashAttention: s.flashAttention,
+    ubatch: s.ubatch,
+    parallel: s.parallel,
     weightsBytes: w.totalBytes,
     weightsSource: w.source,
-    weightsOnGpuBytes: weightsOnGpu,
-    weightsInRamBytes: weightsInRam,
+    weightsOnGpuBytes: w.totalBytes - (gguf && !w.tiedEmbeddings ? w.tokenEmbdBytes : 0),
+    weightsInRamBytes: gguf ? w.tokenEmbdBytes : 0,
     paramsTotal: w.paramsTotal,
     paramsActive: w.paramsActive,
     kvCacheBytes: kv.totalBytes,
     kvCellsPerSequence: kv.cellsPerSequence,
     kvSwaCellsPerSequence: kv.swaCellsPerSequence,
-    computeBytes: compute,
-    overheadBytes: defaultOverhead,
-    marginBytes: SAFETY_MARGIN_BYTES,
-    totalBytes: w.totalBytes + kv.totalBytes + compute + defaultOverhead,
+    computeBytes,
+    overheadBytes,
+    marginBytes: SAFETY_MARGIN_BYTES * Math.max(1, hw?.devices.length ?? 1),
+    totalBytes: w.totalBytes + kv.totalBytes + computeBytes + overheadBytes,
     weights: w,
     advice: [],
     commands: { llamaCpp: '', ollama: [], lmStudio: [], mlx: null, vllm: null },
     notes,
-    assumptions,
+    assumptions: hw ? [...hw.assumptions] : ['runtime overhead assumes one CUDA/ROCm GPU (457 MiB)'],
   };
-  if (hw === undefined) {
-    assumptions.push('runtime overhead assumes one CUDA/ROCm GPU (457 MiB)');
-    base.commands = buildCommands(base, input);
-    return base;
+  if (hw && f) {
+    e.fit = describe(s, hw, f);
+    if (f.verdict !== 'wont-run') {
+      e.tokensPerSecond = decodeSpeed(arch, w, hw, f, headlineDepth(input, s), kvType);
+      e.tokensPerSecondAtFullContext = decodeSpeed(arch, w, hw, f, Math.min(context, kv.cellsPerSequence), kvType);
+      e.promptTokensPerSecond = promptSpeed(arch, w, hw, f, s.ubatch);
+    }
   }
-  assumptions.push(...hw.assumptions);
-
-  const fit = gguf ? fitGguf(base, hw, kv.layerBytes) : fitNonGguf(base, hw);
-  const deviceOverhead = fit.devices.reduce((s, d) => s + d.overheadBytes, 0);
-  const overhead =
-    deviceOverhead > 0 ? deviceOverhead : (hw.devices[0]?.overheadBytes ?? runtimeOverheadBytes('CPU'));
-  const computeTotal = fit.devices.reduce((s, d) => s + d.computeBytes, 0) || compute;
-  const out: Estimate = {
-    ...base,
-    overheadBytes: overhead,
-    computeBytes: computeTotal,
-    marginBytes: SAFETY_MARGIN_BYTES * Math.max(1, fit.devices.length),
-    totalBytes: w.totalBytes + kv.totalBytes + computeTotal + overhead,
-    fit,
-  };
-  if (fit.verdict !== 'wont-run') {
-    const depth = Math.min(input.decodeDepth ?? 256, Math.max(0, kv.cellsPerSequence));
-    out.tokensPerSecond = decodeSpeed(arch, w, hw, fit.placement, depth, kvType);
-    out.tokensPerSecondAtFullContext = decodeSpeed(arch, w, hw, fit.placement, Math.min(context, kv.cellsPerSequence), kvType);
-    out.promptTokensPerSecond = promptSpeed(arch, w, hw, fit.placement, ubatch);
-  }
-  out.commands = buildCommands(out, input);
-  return out;
-}
-
-/** Full estimate: memory, verdict, speed, run commands and (when it does not fit) ranked advice. */
-export function estimate(input: EstimateInput): Estimate {
-  const e = estimateCore(input);
-  if (input.advice !== false && e.fit !== undefined && e.fit.verdict !== 'fits') {
-    e.advice = buildAdvice(input, e, estimateCore);
-  }
+  e.commands = buildCommands(e, input);
   return e;
 }
 
-function fitGguf(e: Estimate, hw: HardwareSetup, kvLayers: readonly number[]): FitResult {
-  const w = e.weights;
-  const arch = w.layerBytes.length;
-  const L = arch;
-  const costs = w.layerBytes.map((b, i) => b + (kvLayers[i] ?? 0));
-  const layerCost = (i: number): number => costs[i] ?? 0;
-  const devs = hw.devices;
-  const caps = (margin: boolean): number[] =>
-    devs.map((d) => d.usableBytes - d.overheadBytes - e.computeBytes - (margin ? SAFETY_MARGIN_BYTES : 0));
-  const all = range(L);
-  const requiredBytes =
-    devs.length > 0
-      ? w.layerBytes.reduce((s, b) => s + b, 0) + e.kvCacheBytes + w.outputBytes + e.computeBytes + (devs[0]?.overheadBytes ?? 0)
-      : 0;
-  const availableBytes = devs.reduce((s, d) => s + d.usableBytes, 0);
-  const ramUsable = hw.usableRamBytes;
+/**
+ * Verdict and memory of an input with hardware, without text, speed or commands: what the advice
+ * compares (and a cheap check for "which format fits"). Same numbers as estimate().
+ */
+export function estimateOutcome(input: EstimateInput & { hardware: HardwareSetup }): AdviceOutcome {
+  const s = size(settle(input), input.context);
+  const { verdict, requiredBytes, availableBytes } = place(s, input.hardware);
+  return { verdict, requiredBytes, availableBytes, kvCacheBytes: s.kv.totalBytes, weightsBytes: s.w.totalBytes };
+}
 
-  const result = (
-    verdict: Verdict,
-    f: Fill | null,
-    cpuLayers: number[],
-    cpuExpertLayers: number[],
-    summary: string,
-  ): FitResult => {
-    const deviceUses: DeviceUse[] = devs.map((d, k) => {
-      const layers = f?.assign[k] ?? [];
-      const output = f !== null && f.outputDevice === k;
-      let wb = 0;
-      let kb = 0;
-      const cpuExp = cpuExpertLayers.length > 0 ? new Set(cpuExpertLayers) : null;
-      for (const i of layers) {
-        wb += (w.layerBytes[i] ?? 0) - (cpuExp !== null && cpuExp.has(i) ? (w.layerExpertBytes[i] ?? 0) : 0);
-        kb += kvLayers[i] ?? 0;
-      }
-      if (output) wb += w.outputBytes;
-      const used = layers.length > 0 || output ? wb + kb + e.computeBytes + d.overheadBytes : 0;
-      return {
-        name: d.name,
-        usableBytes: d.usableBytes,
-        usedBytes: used,
-        freeBytes: d.usableBytes - used,
-        weightsBytes: wb,
-        kvBytes: kb,
-        computeBytes: used > 0 ? e.computeBytes : 0,
-        overheadBytes: used > 0 ? d.overheadBytes : 0,
-        layers: layers.length,
-        output,
-      };
-    });
-    let ramW = w.tokenEmbdBytes;
-    let ramKv = 0;
-    for (const i of cpuLayers) {
-      ramW += w.layerBytes[i] ?? 0;
-      ramKv += kvLayers[i] ?? 0;
-    }
-    for (const i of cpuExpertLayers) ramW += w.layerExpertBytes[i] ?? 0;
-    const outputOnGpu = f !== null && f.outputDevice >= 0;
-    if (!outputOnGpu) ramW += w.outputBytes - (w.tiedEmbeddings ? w.tokenEmbdBytes : 0);
-    const ramCompute = devs.length === 0 || cpuLayers.length > 0 ? e.computeBytes : 0;
-    const gpuLayers = deviceUses.reduce((s, d) => s + d.layers, 0);
-    return {
-      verdict,
-      label: verdictLabel(verdict),
-      summary,
-      gpuLayers,
-      totalLayers: L,
-      outputOnGpu,
-      cpuMoeLayers: cpuExpertLayers.length,
-      devices: deviceUses,
-      ram: { usableBytes: ramUsable, usedBytes: ramW + ramKv + ramCompute, weightsBytes: ramW, kvBytes: ramKv },
-      requiredBytes,
-      requiredWithMarginBytes: requiredBytes + (devs.length > 0 ? SAFETY_MARGIN_BYTES : 0),
-      availableBytes,
-      placement: {
-        devices: devs.map((d, k) => ({ device: d, layers: f?.assign[k] ?? [], output: f !== null && f.outputDevice === k })),
-        cpuLayers,
-        cpuExpertLayers,
-        outputOnCpu: !outputOnGpu,
-        tensorParallel: false,
-      },
-    };
+/**
+ * Full estimate: memory, verdict, speed, run commands and (when it does not fit) ranked advice.
+ * To load the advice code later, use estimateCore() and buildAdvice(input, e, estimateOutcome).
+ */
+export function estimate(input: EstimateInput): Estimate {
+  const e = estimateCore(input);
+  if (input.advice !== false && e.fit && e.fit.verdict !== 'fits') e.advice = buildAdvice(input, e, estimateOutcome);
+  return e;
+}
+
+/** Settings shared by every cell of a matrix (the EstimateInput fields besides model, format, context and hardware). */
+export type FitMatrixOptions = Omit<EstimateInput, 'model' | 'format' | 'context' | 'hardware' | 'advice'>;
+
+/**
+ * Verdicts, totals and speeds of every model x format x context x hardware combination, as flat
+ * typed arrays in that nesting order (hardware varies fastest; see index()). Each cell equals
+ * estimate() for the same input: verdict, totalBytes, fit.gpuLayers, fit.cpuMoeLayers and
+ * tokensPerSecond.expected.
+ */
+export interface FitMatrix {
+  /** verdictRank (index into VERDICTS), or -1 when the setting could not be estimated (see errors). */
+  verdict: Int8Array;
+  totalBytes: Float64Array;
+  gpuLayers: Uint16Array;
+  cpuMoeLayers: Uint16Array;
+  /** Expected decode tokens/s at decodeDepth; 0 when it won't run. */
+  tokensPerSecond: Float64Array;
+  /** Why cells could not be estimated (unknown format, bad architecture, negative context). */
+  errors: string[];
+  /** Flat index of a cell from its positions in models, formats, contexts and hardware. */
+  index(model: number, format: number, context: number, hardware: number): number;
+}
+
+/**
+ * The whole matrix in one pass: weights once per model x format, KV cache once per context,
+ * then only arithmetic per cell (no text, advice or commands).
+ */
+export function fitMatrix(
+  models: readonly ModelSpec[],
+  formats: readonly string[],
+  contexts: readonly number[],
+  hardware: readonly HardwareSetup[],
+  options: FitMatrixOptions = {},
+): FitMatrix {
+  const H = hardware.length;
+  const cells = models.length * formats.length * contexts.length * H;
+  const m: FitMatrix = {
+    verdict: new Int8Array(cells).fill(-1),
+    totalBytes: new Float64Array(cells),
+    gpuLayers: new Uint16Array(cells),
+    cpuMoeLayers: new Uint16Array(cells),
+    tokensPerSecond: new Float64Array(cells),
+    errors: [],
+    index: (mi, fi, ci, hi) => ((mi * formats.length + fi) * contexts.length + ci) * H + hi,
   };
-
-  const gib = (b: number): string => `${(b / GiB).toFixed(1)} GiB`;
-  const gpuUsedBy = (f: Fill, cpuExpertLayers: readonly number[]): number => {
-    const cpuExp = new Set(cpuExpertLayers);
-    let s = 0;
-    f.assign.forEach((layers, k) => {
-      if (layers.length === 0 && f.outputDevice !== k) return;
-      for (const i of layers) s += layerCost(i) - (cpuExp.has(i) ? (w.layerExpertBytes[i] ?? 0) : 0);
-      s += e.computeBytes + (devs[k]?.overheadBytes ?? 0);
-    });
-    if (f.outputDevice >= 0) s += w.outputBytes;
-    return s;
-  };
-  const ramFree = (gpuUsed: number): number => (hw.sharedMemory ? ramUsable - gpuUsed : ramUsable);
-
-  // CPU only machine.
-  if (devs.length === 0) {
-    const need = e.weightsBytes + e.kvCacheBytes + e.computeBytes + runtimeOverheadBytes('CPU');
-    const verdict: Verdict = need <= ramUsable ? 'cpu-only' : 'wont-run';
-    const summary =
-      verdict === 'cpu-only'
-        ? `Needs ${gib(need)} of system RAM; ${gib(ramUsable)} usable. Runs on the CPU.`
-        : `Needs ${gib(need)} of system RAM but only ${gib(ramUsable)} is usable.`;
-    const r = result(verdict, null, all, [], summary);
-    r.ram.usedBytes = need;
-    return r;
-  }
-
-  const multi = devs.length > 1 ? ` across ${devs.length} devices` : '';
-  for (const margin of [true, false]) {
-    const f = fill(all, layerCost, caps(margin), w.outputBytes);
-    if (f.placed === L && f.outputDevice >= 0) {
-      const embdFits = w.tokenEmbdBytes <= ramFree(gpuUsedBy(f, []));
-      if (!embdFits) break;
-      const summary = margin
-        ? `Needs ${gib(requiredBytes)} of GPU memory${multi} (plus ${gib(SAFETY_MARGIN_BYTES)} margin); ${gib(availableBytes)} usable.`
-        : `Needs ${gib(requiredBytes)} of GPU memory${multi}; ${gib(availableBytes)} usable leaves less than the ${gib(SAFETY_MARGIN_BYTES)} safety margin.`;
-      return result(margin ? 'fits' : 'tight', f, [], [], summary);
-    }
-  }
-
-  // MoE: keep attention + KV on the GPU and move the experts of the first N layers to RAM.
-  const moe = e.weights.layerExpertBytes.some((b) => b > 0);
-  if (moe) {
-    const capsM = caps(true);
-    const tryN = (n: number): Fill | null => {
-      const f = fill(all, (i) => layerCost(i) - (i < n ? (w.layerExpertBytes[i] ?? 0) : 0), capsM, w.outputBytes);
-      return f.placed === L && f.outputDevice >= 0 ? f : null;
-    };
-    if (tryN(L) !== null) {
-      let lo = 1;
-      let hi = L;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (tryN(mid) !== null) hi = mid;
-        else lo = mid + 1;
-      }
-      const f = tryN(lo);
-      const cpuExp = range(lo);
-      if (f !== null) {
-        let expRam = w.tokenEmbdBytes;
-        for (const i of cpuExp) expRam += w.layerExpertBytes[i] ?? 0;
-        if (expRam <= ramFree(gpuUsedBy(f, cpuExp))) {
-          const summary = `Attention and KV cache fit on the GPU${multi}; the experts of ${lo} of ${L} layers (${gib(expRam - w.tokenEmbdBytes)}) go to system RAM (--n-cpu-moe ${lo}).`;
-          return result('partial-offload', f, [], cpuExp, summary);
+  let cell = 0;
+  for (const model of models) {
+    for (const format of formats) {
+      let setting: Setting | undefined;
+      for (const context of contexts) {
+        const input = { ...options, model, format, context };
+        const first = cell;
+        try {
+          const s = size((setting ??= settle(input)), context);
+          const arch = model.architecture;
+          const kvPerLayer = kvReadBytesPerToken(arch, headlineDepth(input, s), s.kvType) / arch.layers;
+          for (const hw of hardware) {
+            const f = place(s, hw);
+            m.verdict[cell] = verdictRank(f.verdict);
+            m.totalBytes[cell] = s.w.totalBytes + s.kv.totalBytes + f.computeBytes + f.overheadBytes;
+            m.gpuLayers[cell] = f.gpuLayers;
+            m.cpuMoeLayers[cell] = f.cpuMoeLayers;
+            if (f.verdict !== 'wont-run') m.tokensPerSecond[cell] = decodeTokensPerSecond(arch, s.w, hw, f, kvPerLayer);
+            cell++;
+          }
+        } catch (err) {
+          m.errors.push(`${model.name}, ${format}, context ${context}: ${(err as Error).message}`);
+          cell = first + H;
         }
       }
     }
   }
-
-  // Dense (or MoE fallback): offload the last n layers, the rest runs on the CPU.
-  const top = range(L).reverse();
-  const f = fill(top, layerCost, caps(true), null);
-  const n = f.placed;
-  const cpuLayers = range(L - n);
-  let ramNeed = w.tokenEmbdBytes + w.outputBytes - (w.tiedEmbeddings ? w.tokenEmbdBytes : 0) + e.computeBytes;
-  for (const i of cpuLayers) ramNeed += layerCost(i);
-  const ramOk = ramNeed <= ramFree(gpuUsedBy(f, []));
-  if (n > 0 && ramOk) {
-    const summary = `Full offload needs ${gib(requiredBytes)} of GPU memory but ${gib(availableBytes)} is usable; ${n} of ${L} layers fit on the GPU${multi}, ${L - n} run from system RAM (${gib(ramNeed)}).`;
-    return result('partial-offload', f, cpuLayers, [], summary);
-  }
-  const cpuNeed = e.weightsBytes + e.kvCacheBytes + e.computeBytes + runtimeOverheadBytes('CPU');
-  if (cpuNeed <= ramUsable) {
-    const summary = `Not even one layer fits in ${gib(availableBytes)} of GPU memory; the model (${gib(cpuNeed)}) fits in system RAM and runs on the CPU.`;
-    const r = result('cpu-only', null, all, [], summary);
-    r.ram.usedBytes = cpuNeed;
-    return r;
-  }
-  const summary = `Needs ${gib(requiredBytes)} of GPU memory or ${gib(cpuNeed)} of RAM; the setup has ${gib(availableBytes)} GPU and ${gib(ramUsable)} usable RAM${hw.sharedMemory ? ' (one shared pool)' : ''}.`;
-  const r = result('wont-run', null, [], [], summary);
-  r.ram.usedBytes = cpuNeed;
-  r.ram.weightsBytes = e.weightsBytes;
-  r.ram.kvBytes = e.kvCacheBytes;
-  return r;
-}
-
-/** Safetensors/AWQ/GPTQ (vLLM-style, tensor parallel over identical GPUs) and MLX (Apple only). */
-function fitNonGguf(e: Estimate, hw: HardwareSetup): FitResult {
-  const w = e.weights;
-  const L = w.layerBytes.length;
-  const devs = hw.devices;
-  const gib = (b: number): string => `${(b / GiB).toFixed(1)} GiB`;
-  const mlx = e.formatFamily === 'mlx';
-  const usable = devs.filter((d) => (mlx ? d.backend === 'Metal' : d.backend === 'CUDA' || d.backend === 'ROCm'));
-  const n = usable.length;
-  const overheadPer = mlx ? runtimeOverheadBytes('Metal') : 1 * GiB;
-  const perDevice = n > 0 ? (e.weightsBytes + e.kvCacheBytes) / n + e.computeBytes + overheadPer : Infinity;
-  const minUsable = n > 0 ? Math.min(...usable.map((d) => d.usableBytes)) : 0;
-  const requiredBytes = e.weightsBytes + e.kvCacheBytes + (e.computeBytes + overheadPer) * Math.max(1, n);
-  const availableBytes = usable.reduce((s, d) => s + d.usableBytes, 0);
-  let verdict: Verdict;
-  let summary: string;
-  if (n === 0) {
-    verdict = 'wont-run';
-    summary = mlx
-      ? 'MLX runs only on Apple silicon; pick a GGUF format for this machine.'
-      : `${e.formatLabel} needs NVIDIA (CUDA) or AMD (ROCm) GPUs (vLLM/Transformers); pick a GGUF${hw.devices.some((d) => d.backend === 'Metal') ? ' or MLX' : ''} format for this machine.`;
-  } else if (perDevice + SAFETY_MARGIN_BYTES <= minUsable) {
-    verdict = 'fits';
-    summary = `Needs ${gib(perDevice)} per GPU${n > 1 ? ` (tensor parallel over ${n})` : ''}; ${gib(minUsable)} usable.`;
-  } else if (perDevice <= minUsable) {
-    verdict = 'tight';
-    summary = `Needs ${gib(perDevice)} per GPU; ${gib(minUsable)} usable leaves less than the ${gib(SAFETY_MARGIN_BYTES)} margin.`;
-  } else {
-    verdict = 'wont-run';
-    summary = `Needs ${gib(perDevice)} per GPU${n > 1 ? ` over ${n} GPUs` : ''} but ${gib(minUsable)} is usable; ${e.formatLabel} is not offloaded to RAM here (use a GGUF quant for partial offload).`;
-  }
-  const runs = verdict !== 'wont-run';
-  const all = range(L);
-  return {
-    verdict,
-    label: verdictLabel(verdict),
-    summary,
-    gpuLayers: runs ? L : 0,
-    totalLayers: L,
-    outputOnGpu: runs,
-    cpuMoeLayers: 0,
-    devices: devs.map((d) => {
-      const used = runs && usable.includes(d) ? perDevice : 0;
-      return {
-        name: d.name,
-        usableBytes: d.usableBytes,
-        usedBytes: used,
-        freeBytes: d.usableBytes - used,
-        weightsBytes: used > 0 ? e.weightsBytes / n : 0,
-        kvBytes: used > 0 ? e.kvCacheBytes / n : 0,
-        computeBytes: used > 0 ? e.computeBytes : 0,
-        overheadBytes: used > 0 ? overheadPer : 0,
-        layers: used > 0 ? L : 0,
-        output: used > 0,
-      };
-    }),
-    ram: { usableBytes: hw.usableRamBytes, usedBytes: 0, weightsBytes: 0, kvBytes: 0 },
-    requiredBytes,
-    requiredWithMarginBytes: requiredBytes + SAFETY_MARGIN_BYTES * Math.max(1, n),
-    availableBytes,
-    placement: {
-      devices: usable.map((d) => ({ device: d, layers: runs ? all : [], output: runs })),
-      cpuLayers: [],
-      cpuExpertLayers: [],
-      outputOnCpu: false,
-      tensorParallel: n > 1,
-    },
-  };
+  return m;
 }

@@ -23,6 +23,11 @@ export function formatGiB(bytes: number, digits = 2): string {
   return (bytes / GiB).toFixed(digits);
 }
 
+/** GiB with one decimal and the unit, for sentences, e.g. "4.6 GiB". */
+export function formatGiBShort(bytes: number): string {
+  return `${formatGiB(bytes, 1)} ${MEMORY_UNIT}`;
+}
+
 /** Tokens per second as a rounded number (3 significant digits, at least integer precision). */
 export function formatTokensPerSecond(tps: number): string {
   if (!Number.isFinite(tps) || tps <= 0) return '–';

@@ -57,6 +57,26 @@ export function appleDefaultWiredFraction(memoryGiB: number): number {
   return memoryGiB <= 36 ? 0.7 : 0.75;
 }
 
+function positive(what: string, v: number): number {
+  if (!(v > 0 && v < Infinity)) throw new Error(`Hardware: ${what} must be a positive number (got ${v}).`);
+  return v;
+}
+
+/** The host side of a setup: system RAM (GiB) with its OS reserve, CPU bandwidth and TFLOPS. */
+function host(name: string, devices: Device[], ramGiB: number, cpuBandwidthGBs: number, cpuTflops = DEFAULT_CPU_TFLOPS): HardwareSetup {
+  const ram = ramGiB * GiB;
+  return {
+    name,
+    devices,
+    sharedMemory: false,
+    systemRamBytes: ram,
+    usableRamBytes: ram - osReserveBytes(ram),
+    cpuBandwidthGBs,
+    cpuTflops,
+    assumptions: [],
+  };
+}
+
 export interface GpuSetupOptions {
   name?: string | undefined;
   vramGiB: number;
@@ -71,47 +91,26 @@ export interface GpuSetupOptions {
   reservedGiB?: number | undefined;
 }
 
-function positive(name: string, v: number): number {
-  if (!(typeof v === 'number' && Number.isFinite(v) && v > 0)) {
-    throw new Error(`Hardware: ${name} must be a positive number (got ${String(v)}).`);
-  }
-  return v;
-}
-
 /** One or more identical discrete GPUs in a host with system RAM. */
 export function gpuSetup(o: GpuSetupOptions): HardwareSetup {
   const count = Math.max(1, Math.floor(o.count ?? 1));
-  const vram = positive('VRAM', o.vramGiB) * GiB;
-  const bw = positive('bandwidth', o.bandwidthGBs);
+  const memoryBytes = positive('VRAM', o.vramGiB) * GiB;
   const backend = o.backend ?? 'CUDA';
-  const assumptions: string[] = [];
-  if (o.ramGiB === undefined) assumptions.push(`system RAM assumed ${DEFAULT_SYSTEM_RAM_GIB} GiB`);
-  if (o.cpuBandwidthGBs === undefined) assumptions.push(`CPU memory bandwidth assumed ${DEFAULT_CPU_BANDWIDTH_GBS} GB/s`);
-  const ram = (o.ramGiB ?? DEFAULT_SYSTEM_RAM_GIB) * GiB;
-  const baseName = o.name ?? `${o.vramGiB} GiB GPU`;
-  const devices: Device[] = [];
-  for (let i = 0; i < count; i++) {
-    devices.push({
-      name: count > 1 ? `${baseName} #${i + 1}` : baseName,
-      kind: 'gpu',
-      backend,
-      memoryBytes: vram,
-      usableBytes: vram - (o.reservedGiB ?? 0) * GiB,
-      bandwidthGBs: bw,
-      fp16Tflops: o.fp16Tflops ?? null,
-      overheadBytes: runtimeOverheadBytes(backend),
-    });
-  }
-  return {
-    name: count > 1 ? `${count}x ${baseName}` : baseName,
-    devices,
-    sharedMemory: false,
-    systemRamBytes: ram,
-    usableRamBytes: ram - osReserveBytes(ram),
-    cpuBandwidthGBs: o.cpuBandwidthGBs ?? DEFAULT_CPU_BANDWIDTH_GBS,
-    cpuTflops: DEFAULT_CPU_TFLOPS,
-    assumptions,
-  };
+  const name = o.name ?? `${o.vramGiB} GiB GPU`;
+  const devices = Array.from({ length: count }, (_, i) => ({
+    name: count > 1 ? `${name} #${i + 1}` : name,
+    kind: 'gpu' as const,
+    backend,
+    memoryBytes,
+    usableBytes: memoryBytes - (o.reservedGiB ?? 0) * GiB,
+    bandwidthGBs: positive('bandwidth', o.bandwidthGBs),
+    fp16Tflops: o.fp16Tflops ?? null,
+    overheadBytes: runtimeOverheadBytes(backend),
+  }));
+  const setup = host(count > 1 ? `${count}x ${name}` : name, devices, o.ramGiB ?? DEFAULT_SYSTEM_RAM_GIB, o.cpuBandwidthGBs ?? DEFAULT_CPU_BANDWIDTH_GBS);
+  if (o.ramGiB === undefined) setup.assumptions.push(`system RAM assumed ${DEFAULT_SYSTEM_RAM_GIB} GiB`);
+  if (o.cpuBandwidthGBs === undefined) setup.assumptions.push(`CPU memory bandwidth assumed ${DEFAULT_CPU_BANDWIDTH_GBS} GB/s`);
+  return setup;
 }
 
 export interface UnifiedSetupOptions {
@@ -132,31 +131,22 @@ export function unifiedSetup(o: UnifiedSetupOptions): HardwareSetup {
   const apple = o.apple ?? true;
   const fraction = o.gpuFraction ?? (apple ? appleDefaultWiredFraction(memGiB) : 0.85);
   if (!(fraction > 0 && fraction <= 1)) throw new Error(`Hardware: GPU memory share must be in (0, 1] (got ${fraction}).`);
-  const mem = memGiB * GiB;
   const backend: Backend = o.backend ?? (apple ? 'Metal' : 'Vulkan');
-  const name = o.name ?? (apple ? `Apple silicon ${memGiB} GiB` : `Unified memory ${memGiB} GiB`);
-  return {
+  const name = o.name ?? `${apple ? 'Apple silicon' : 'Unified memory'} ${memGiB} GiB`;
+  const memoryBytes = memGiB * GiB;
+  const device: Device = {
     name,
-    devices: [
-      {
-        name,
-        kind: apple ? 'apple' : 'unified',
-        backend,
-        memoryBytes: mem,
-        usableBytes: mem * fraction,
-        bandwidthGBs: bw,
-        fp16Tflops: o.fp16Tflops ?? null,
-        overheadBytes: runtimeOverheadBytes(backend),
-      },
-    ],
-    sharedMemory: true,
-    systemRamBytes: mem,
-    usableRamBytes: mem - osReserveBytes(mem),
-    cpuBandwidthGBs: bw * 0.5,
-    cpuTflops: DEFAULT_CPU_TFLOPS,
-    wiredFraction: fraction,
-    assumptions: o.gpuFraction === undefined ? [`GPU may use ${Math.round(fraction * 100)}% of unified memory (default wired limit)`] : [],
+    kind: apple ? 'apple' : 'unified',
+    backend,
+    memoryBytes,
+    usableBytes: memoryBytes * fraction,
+    bandwidthGBs: bw,
+    fp16Tflops: o.fp16Tflops ?? null,
+    overheadBytes: runtimeOverheadBytes(backend),
   };
+  const setup = { ...host(name, [device], memGiB, bw * 0.5), sharedMemory: true, wiredFraction: fraction };
+  if (o.gpuFraction === undefined) setup.assumptions.push(`GPU may use ${Math.round(fraction * 100)}% of unified memory (default wired limit)`);
+  return setup;
 }
 
 export interface CpuSetupOptions {
@@ -168,17 +158,7 @@ export interface CpuSetupOptions {
 
 /** CPU-only machine: model in system RAM. */
 export function cpuSetup(o: CpuSetupOptions): HardwareSetup {
-  const ram = positive('RAM', o.ramGiB) * GiB;
-  return {
-    name: o.name ?? `CPU with ${o.ramGiB} GiB RAM`,
-    devices: [],
-    sharedMemory: false,
-    systemRamBytes: ram,
-    usableRamBytes: ram - osReserveBytes(ram),
-    cpuBandwidthGBs: positive('bandwidth', o.bandwidthGBs),
-    cpuTflops: o.tflops ?? DEFAULT_CPU_TFLOPS,
-    assumptions: [],
-  };
+  return host(o.name ?? `CPU with ${o.ramGiB} GiB RAM`, [], positive('RAM', o.ramGiB), positive('bandwidth', o.bandwidthGBs), o.tflops ?? undefined);
 }
 
 /** Copy of a setup with Apple/unified GPU share changed (e.g. after raising iogpu.wired_limit_mb). */
@@ -194,12 +174,12 @@ export function withGpuFraction(setup: HardwareSetup, fraction: number): Hardwar
 /** Copy of a GPU setup with one more card identical to the first. */
 export function withExtraGpu(setup: HardwareSetup): HardwareSetup {
   const first = setup.devices[0];
-  if (first === undefined || first.kind !== 'gpu') return setup;
+  if (first?.kind !== 'gpu') return setup;
   const n = setup.devices.length + 1;
   const base = first.name.replace(/ #\d+$/, '');
   return {
     ...setup,
     name: `${n}x ${base}`,
-    devices: [...setup.devices.map((d, i) => ({ ...d, name: `${base} #${i + 1}` })), { ...first, name: `${base} #${n}` }],
+    devices: [...setup.devices, first].map((d, i) => ({ ...d, name: `${base} #${i + 1}` })),
   };
 }

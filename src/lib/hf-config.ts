@@ -12,31 +12,11 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function num(c: Json, key: string): number | undefined {
-  const v = c[key];
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-
-function req(c: Json, keys: string[], what: string): number {
-  for (const k of keys) {
-    const v = num(c, k);
-    if (v !== undefined) return v;
-  }
-  throw new Error(`config.json is missing "${keys[0]}" (${what}).`);
-}
-
-const FAMILY_BY_MODEL_TYPE: Record<string, ArchFamily> = {
-  llama: 'llama',
-  mistral: 'mistral',
-  mixtral: 'mixtral',
-  qwen2: 'qwen2',
+/** model_type values whose layout family has another name (the others are their own family, or generic). */
+const FAMILY_ALIASES: Record<string, ArchFamily> = {
   qwen2_moe: 'qwen2moe',
-  qwen3: 'qwen3',
   qwen3_moe: 'qwen3moe',
-  gemma2: 'gemma2',
-  gemma3: 'gemma3',
   gemma3_text: 'gemma3',
-  phi3: 'phi3',
   phimoe: 'phi3',
   deepseek_v2: 'deepseek2',
   deepseek_v3: 'deepseek2',
@@ -44,33 +24,11 @@ const FAMILY_BY_MODEL_TYPE: Record<string, ArchFamily> = {
   cohere: 'command-r',
   cohere2: 'command-r',
 };
+const SAME_NAME_FAMILIES: readonly string[] = ['llama', 'mistral', 'mixtral', 'qwen2', 'qwen3', 'gemma2', 'gemma3', 'phi3'];
 
-/** Families whose configs default to tied embeddings when the field is absent. */
-const TIED_BY_DEFAULT: ReadonlySet<ArchFamily> = new Set<ArchFamily>(['gemma2', 'gemma3', 'command-r']);
-
-/** Families where llama.cpp applies the sliding window (others ignore `sliding_window`). */
-function slidingWindowFor(family: ArchFamily, c: Json, layers: number): ModelArchitecture['slidingWindow'] {
-  const window = num(c, 'sliding_window');
-  const types = c['layer_types'];
-  if (Array.isArray(types) && types.length > 0 && window !== undefined) {
-    const sliding = types.map((t) => t === 'sliding_attention');
-    if (!sliding.some(Boolean)) return null;
-    if (sliding.every(Boolean)) return { window, fullEvery: 0 };
-    const firstFull = sliding.indexOf(false);
-    const period = firstFull + 1;
-    // Check the pattern repeats (layer i full when i % period == period - 1).
-    const ok = sliding.every((s, i) => s === i % period < period - 1);
-    if (ok) return { window, fullEvery: period };
-  }
-  if (window === undefined || window <= 0) return null;
-  if (family === 'gemma2') return { window, fullEvery: 2 };
-  if (family === 'gemma3') {
-    return { window, fullEvery: num(c, 'sliding_window_pattern') ?? num(c, '_sliding_window_pattern') ?? 6 };
-  }
-  if (family === 'gpt-oss') return { window, fullEvery: 2 };
-  if (family === 'command-r' && c['model_type'] === 'cohere2') return { window, fullEvery: num(c, 'sliding_window_pattern') ?? 4 };
-  void layers;
-  return null;
+function familyOf(modelType: unknown): ArchFamily | undefined {
+  const t = String(modelType);
+  return FAMILY_ALIASES[t] ?? (SAME_NAME_FAMILIES.includes(t) ? (t as ArchFamily) : undefined);
 }
 
 export interface ParsedHfConfig {
@@ -82,79 +40,95 @@ export interface ParsedHfConfig {
 /** Parse config.json; throws a one-line error naming the missing or malformed field. */
 export function parseHfConfig(raw: unknown, name?: string): ParsedHfConfig {
   if (!isObject(raw)) throw new Error('config.json must be a JSON object.');
-  const nested = isObject(raw['text_config']) ? raw['text_config'] : undefined;
-  const c: Json = nested !== undefined ? { ...raw, ...nested } : raw;
-  const modelType = String((nested?.['model_type'] as string | undefined) ?? raw['model_type'] ?? '');
-  const family: ArchFamily = FAMILY_BY_MODEL_TYPE[modelType] ?? FAMILY_BY_MODEL_TYPE[String(raw['model_type'] ?? '')] ?? 'generic';
+  const nested = isObject(raw['text_config']) ? raw['text_config'] : {};
+  const c: Json = { ...raw, ...nested };
+  const modelType = String(nested['model_type'] ?? raw['model_type'] ?? '');
+  const family = familyOf(modelType) ?? familyOf(raw['model_type']) ?? 'generic';
+  /** The first of `keys` that is a finite number. */
+  const num = (...keys: string[]): number | undefined => {
+    for (const k of keys) if (Number.isFinite(c[k])) return c[k] as number;
+    return undefined;
+  };
+  /** Like num(), but missing is an error naming the first key. */
+  const req = (...keys: string[]): number => num(...keys) ?? missing(keys[0]!);
+  const missing = (key: string): never => {
+    throw new Error(`config.json is missing "${key}".`);
+  };
 
-  const layers = req(c, ['num_hidden_layers', 'n_layer', 'num_layers'], 'number of layers');
-  const hiddenSize = req(c, ['hidden_size', 'n_embd', 'd_model'], 'hidden size');
-  const heads = req(c, ['num_attention_heads', 'n_head'], 'attention heads');
-  const kvHeads = num(c, 'num_key_value_heads') ?? num(c, 'n_head_kv') ?? heads;
-  const vocabSize = req(c, ['vocab_size'], 'vocabulary size');
+  const layers = req('num_hidden_layers', 'n_layer', 'num_layers');
+  const hiddenSize = req('hidden_size', 'n_embd', 'd_model');
+  const heads = req('num_attention_heads', 'n_head');
+  const kvHeads = num('num_key_value_heads', 'n_head_kv') ?? heads;
+  const vocabSize = req('vocab_size');
 
-  let headDim = num(c, 'head_dim') ?? hiddenSize / heads;
-  let vHeadDim: number | undefined;
+  let headDim = num('head_dim') ?? hiddenSize / heads;
   let mla: ModelArchitecture['mla'] = null;
-  const kvLora = num(c, 'kv_lora_rank');
-  if (kvLora !== undefined && kvLora > 0) {
-    const rope = req(c, ['qk_rope_head_dim'], 'MLA rope head size');
-    const nope = req(c, ['qk_nope_head_dim'], 'MLA no-rope head size');
-    const v = req(c, ['v_head_dim'], 'MLA value head size');
-    mla = { kvLoraRank: kvLora, qkRopeHeadDim: rope, qkNopeHeadDim: nope, vHeadDim: v, qLoraRank: num(c, 'q_lora_rank') ?? null };
-    headDim = rope + nope;
-    vHeadDim = v;
+  const kvLoraRank = num('kv_lora_rank') ?? 0;
+  if (kvLoraRank > 0) {
+    const [qkRopeHeadDim, qkNopeHeadDim, vHeadDim] = [req('qk_rope_head_dim'), req('qk_nope_head_dim'), req('v_head_dim')];
+    mla = { kvLoraRank, qkRopeHeadDim, qkNopeHeadDim, vHeadDim, qLoraRank: num('q_lora_rank') ?? null };
+    headDim = qkRopeHeadDim + qkNopeHeadDim;
   }
   if (!Number.isInteger(headDim)) throw new Error('config.json: head_dim is missing and hidden_size / num_attention_heads is not an integer.');
 
-  const experts = num(c, 'num_local_experts') ?? num(c, 'num_experts') ?? num(c, 'n_routed_experts');
+  const experts = num('num_local_experts', 'num_experts', 'n_routed_experts') ?? 0;
+  const intermediate = num('intermediate_size');
   let moe: ModelArchitecture['moe'] = null;
-  const intermediate = num(c, 'intermediate_size');
-  if (experts !== undefined && experts > 1) {
-    const active = req(c, ['num_experts_per_tok', 'experts_per_token', 'num_experts_per_token'], 'active experts per token');
-    const expertFfn = num(c, 'moe_intermediate_size') ?? intermediate;
-    if (expertFfn === undefined) throw new Error('config.json is missing "moe_intermediate_size" (expert FFN size).');
-    const sharedSize = num(c, 'shared_expert_intermediate_size');
-    const nShared = num(c, 'n_shared_experts') ?? (sharedSize !== undefined && sharedSize > 0 ? 1 : 0);
+  if (experts > 1) {
+    const sharedFfnSize = num('shared_expert_intermediate_size');
     moe = {
       experts,
-      activeExperts: active,
-      expertFfnSize: expertFfn,
-      sharedExperts: nShared,
-      sharedFfnSize: sharedSize ?? null,
-      denseLayers: num(c, 'first_k_dense_replace') ?? 0,
+      activeExperts: req('num_experts_per_tok', 'experts_per_token', 'num_experts_per_token'),
+      expertFfnSize: num('moe_intermediate_size') ?? intermediate ?? missing('moe_intermediate_size'),
+      sharedExperts: num('n_shared_experts') ?? (sharedFfnSize! > 0 ? 1 : 0),
+      sharedFfnSize: sharedFfnSize ?? null,
+      denseLayers: num('first_k_dense_replace') ?? 0,
     };
   }
-  const ffnSize = intermediate ?? moe?.expertFfnSize;
-  if (ffnSize === undefined) throw new Error('config.json is missing "intermediate_size" (FFN size).');
 
-  const tiedRaw = c['tie_word_embeddings'];
-  const tiedEmbeddings = typeof tiedRaw === 'boolean' ? tiedRaw : TIED_BY_DEFAULT.has(family);
-  const biasRaw = c['attention_bias'] ?? c['attention_qkv_bias'] ?? c['qkv_bias'];
-  const qkvBias = typeof biasRaw === 'boolean' ? biasRaw : family === 'qwen2' || family === 'qwen2moe';
-
+  const flag = (v: unknown, fallback: boolean): boolean => (typeof v === 'boolean' ? v : fallback);
   const architecture: ModelArchitecture = {
     layers,
     hiddenSize,
     heads,
     kvHeads,
     headDim,
-    ffnSize,
+    ffnSize: intermediate ?? moe?.expertFfnSize ?? missing('intermediate_size'),
     vocabSize,
-    tiedEmbeddings,
-    qkvBias,
-    slidingWindow: slidingWindowFor(family, c, layers),
+    tiedEmbeddings: flag(c['tie_word_embeddings'], family === 'gemma2' || family === 'gemma3' || family === 'command-r'),
+    qkvBias: flag(c['attention_bias'] ?? c['attention_qkv_bias'] ?? c['qkv_bias'], family === 'qwen2' || family === 'qwen2moe'),
+    slidingWindow: slidingWindowFor(family, c, num('sliding_window') ?? 0, num('sliding_window_pattern', '_sliding_window_pattern')),
     mla,
     moe,
     family,
   };
-  if (vHeadDim !== undefined) architecture.vHeadDim = vHeadDim;
+  if (mla) architecture.vHeadDim = mla.vHeadDim;
   validateArchitecture(architecture);
-  const ctx = num(c, 'max_position_embeddings');
-  const modelName = name ?? (typeof raw['_name_or_path'] === 'string' ? raw['_name_or_path'] : modelType || 'model');
+  const repo = typeof raw['_name_or_path'] === 'string' ? raw['_name_or_path'] : null;
   return {
     architecture,
     modelType,
-    model: { name: modelName, architecture, contextLength: ctx ?? null, hfRepo: typeof raw['_name_or_path'] === 'string' ? raw['_name_or_path'] : null },
+    model: { name: name ?? repo ?? (modelType || 'model'), architecture, contextLength: num('max_position_embeddings') ?? null, hfRepo: repo },
   };
+}
+
+/**
+ * Sliding-window layout: from layer_types when the config lists them, else the family's llama.cpp
+ * pattern (layer i is full when i % fullEvery === fullEvery - 1; 0 = every layer slides).
+ * Families llama.cpp runs without a window (Mistral, Qwen, ...) ignore `sliding_window`.
+ */
+function slidingWindowFor(family: ArchFamily, c: Json, window: number, pattern: number | undefined): ModelArchitecture['slidingWindow'] {
+  const types = c['layer_types'];
+  if (Array.isArray(types) && types.length > 0 && window > 0) {
+    const sliding = types.map((t) => t === 'sliding_attention');
+    if (!sliding.some(Boolean)) return null;
+    const period = sliding.indexOf(false) + 1;
+    // period 0: no full layer at all. Otherwise check the pattern repeats.
+    if (sliding.every((s, i) => s === (period === 0 || i % period < period - 1))) return { window, fullEvery: period };
+  }
+  if (window <= 0) return null;
+  if (family === 'gemma2' || family === 'gpt-oss') return { window, fullEvery: 2 };
+  if (family === 'gemma3') return { window, fullEvery: pattern ?? 6 };
+  if (c['model_type'] === 'cohere2') return { window, fullEvery: pattern ?? 4 };
+  return null;
 }

@@ -8,6 +8,7 @@
  */
 import type { KvCacheType } from './formats.ts';
 import { kvBytesPerElement } from './formats.ts';
+import { memo } from './memo.ts';
 import type { ModelArchitecture } from './model.ts';
 import { isSlidingLayer, valueHeadDim } from './model.ts';
 import { padTo } from './units.ts';
@@ -28,95 +29,58 @@ export interface KvCacheInput {
 
 export interface KvCacheResult {
   totalBytes: number;
-  kBytes: number;
-  vBytes: number;
-  /** Bytes per layer (K+V). */
+  /** Bytes per layer (K+V, all sequences). */
   layerBytes: number[];
   /** Cells per sequence of a full-attention layer. */
   cellsPerSequence: number;
   /** Cells per sequence of a sliding-window layer (0 when the model has none). */
   swaCellsPerSequence: number;
-  sequences: number;
-  kType: KvCacheType;
   vType: KvCacheType;
-  /** K+V bytes one cached token adds to each layer (bytes per cell), per layer. */
-  bytesPerCell: number[];
   notes: string[];
 }
 
 /** Per-layer (K width, V width) in elements per cell. */
 export function kvWidths(arch: ModelArchitecture): { k: number; v: number } {
   const mla = arch.mla;
-  if (mla !== null && mla !== undefined) {
-    return { k: mla.kvLoraRank + mla.qkRopeHeadDim, v: mla.kvLoraRank };
-  }
-  return { k: arch.kvHeads * arch.headDim, v: arch.kvHeads * valueHeadDim(arch) };
+  return mla != null
+    ? { k: mla.kvLoraRank + mla.qkRopeHeadDim, v: mla.kvLoraRank }
+    : { k: arch.kvHeads * arch.headDim, v: arch.kvHeads * valueHeadDim(arch) };
 }
 
 const kvMemo = new WeakMap<ModelArchitecture, Map<string, KvCacheResult>>();
 
 /** Exact KV-cache bytes for a context length (memoized per architecture object; treat the result as read-only). */
 export function kvCache(arch: ModelArchitecture, input: KvCacheInput): KvCacheResult {
-  const key = `${input.context}|${input.kvType ?? ''}|${input.kvTypeV ?? ''}|${input.flashAttention ?? ''}|${input.ubatch ?? ''}|${input.parallel ?? ''}`;
-  let m = kvMemo.get(arch);
-  if (m === undefined) {
-    m = new Map();
-    kvMemo.set(arch, m);
-  }
-  const hit = m.get(key);
-  if (hit !== undefined) return hit;
-  const r = kvCacheUncached(arch, input);
-  if (m.size > 512) m.clear();
-  m.set(key, r);
-  return r;
-}
-
-function kvCacheUncached(arch: ModelArchitecture, input: KvCacheInput): KvCacheResult {
-  const notes: string[] = [];
   const ctx = Math.max(0, Math.floor(input.context));
   const np = Math.max(1, Math.floor(input.parallel ?? 1));
   const ubatch = Math.max(1, Math.floor(input.ubatch ?? 512));
   const kType = input.kvType ?? 'f16';
-  let vType = input.kvTypeV ?? kType;
   const fa = input.flashAttention ?? true;
-  if (!fa && vType !== 'f16') {
-    notes.push('A quantized V cache needs flash attention; without it the V cache stays f16.');
-    vType = 'f16';
-  }
-  const nCtx = padTo(ctx, KV_PAD);
-  const cellsPerSeq = np > 1 ? padTo(Math.floor(nCtx / np), KV_PAD) : nCtx;
+  // A quantized V cache needs flash attention; without it llama.cpp keeps V in f16.
+  const vType = fa ? (input.kvTypeV ?? kType) : 'f16';
+  return memo(kvMemo, arch, `${ctx} ${np} ${ubatch} ${kType} ${input.kvTypeV} ${fa}`, () => {
+    const nCtx = padTo(ctx, KV_PAD);
+    const cellsPerSequence = np > 1 ? padTo(Math.floor(nCtx / np), KV_PAD) : nCtx;
+    const sw = arch.slidingWindow;
+    const swaCellsPerSequence = sw != null ? Math.min(cellsPerSequence, padTo(sw.window + ubatch, KV_PAD)) : 0;
+    const { k, v } = kvWidths(arch);
+    const bytesPerCell = k * kvBytesPerElement(kType) + v * kvBytesPerElement(vType);
+    const layerBytes = Array.from({ length: arch.layers }, (_, i) => bytesPerCell * (isSlidingLayer(arch, i) ? swaCellsPerSequence : cellsPerSequence) * np);
+    return {
+      totalBytes: layerBytes.reduce((a, b) => a + b, 0),
+      layerBytes,
+      cellsPerSequence,
+      swaCellsPerSequence,
+      vType,
+      notes: vType !== (input.kvTypeV ?? kType) ? ['A quantized V cache needs flash attention; without it the V cache stays f16.'] : [],
+    };
+  });
+}
+
+/** Number of sliding-window layers (layer i is full when i % fullEvery === fullEvery - 1). */
+export function slidingLayerCount(arch: ModelArchitecture): number {
   const sw = arch.slidingWindow;
-  const swaCells =
-    sw !== null && sw !== undefined ? Math.min(cellsPerSeq, padTo(sw.window + ubatch, KV_PAD)) : 0;
-  const { k, v } = kvWidths(arch);
-  const bk = kvBytesPerElement(kType);
-  const bv = kvBytesPerElement(vType);
-  const layerBytes: number[] = [];
-  const bytesPerCell: number[] = [];
-  let kBytes = 0;
-  let vBytes = 0;
-  for (let il = 0; il < arch.layers; il++) {
-    const cells = (isSlidingLayer(arch, il) ? swaCells : cellsPerSeq) * np;
-    const lk = k * cells * bk;
-    const lv = v * cells * bv;
-    kBytes += lk;
-    vBytes += lv;
-    layerBytes.push(lk + lv);
-    bytesPerCell.push(k * bk + v * bv);
-  }
-  return {
-    totalBytes: kBytes + vBytes,
-    kBytes,
-    vBytes,
-    layerBytes,
-    cellsPerSequence: cellsPerSeq,
-    swaCellsPerSequence: swaCells,
-    sequences: np,
-    kType,
-    vType,
-    bytesPerCell,
-    notes,
-  };
+  return sw == null ? 0 : sw.fullEvery <= 0 ? arch.layers : arch.layers - Math.floor(arch.layers / sw.fullEvery);
 }
 
 /**
@@ -125,12 +89,7 @@ function kvCacheUncached(arch: ModelArchitecture, input: KvCacheInput): KvCacheR
  */
 export function kvReadBytesPerToken(arch: ModelArchitecture, depth: number, kvType: KvCacheType = 'f16'): number {
   const { k, v } = kvWidths(arch);
-  const b = kvBytesPerElement(kvType);
-  const sw = arch.slidingWindow;
-  let total = 0;
-  for (let il = 0; il < arch.layers; il++) {
-    const cells = sw != null && isSlidingLayer(arch, il) ? Math.min(depth, sw.window) : depth;
-    total += (k + v) * b * cells;
-  }
-  return total;
+  const sliding = slidingLayerCount(arch);
+  const swaCells = sliding > 0 ? Math.min(depth, arch.slidingWindow!.window) : 0;
+  return (k + v) * kvBytesPerElement(kvType) * ((arch.layers - sliding) * depth + sliding * swaCells);
 }

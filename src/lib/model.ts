@@ -122,37 +122,19 @@ export function isMoeLayer(arch: ModelArchitecture, layer: number): boolean {
   return moe !== null && moe !== undefined && moe.experts > 1 && layer >= moe.denseLayers;
 }
 
-/** Throw a clear error when an architecture number is missing or not a positive integer. */
+/** Throw a clear error when an architecture number is missing or not a positive integer, or the MoE/SWA fields disagree. */
 export function validateArchitecture(arch: ModelArchitecture): void {
-  const positive: (keyof ModelArchitecture)[] = [
-    'layers',
-    'hiddenSize',
-    'heads',
-    'kvHeads',
-    'headDim',
-    'ffnSize',
-    'vocabSize',
-  ];
-  for (const key of positive) {
+  const fail = (why: string): never => {
+    throw new Error(`Model architecture: ${why}.`);
+  };
+  for (const key of ['layers', 'hiddenSize', 'heads', 'kvHeads', 'headDim', 'ffnSize', 'vocabSize'] as const) {
     const v = arch[key];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) {
-      throw new Error(`Model architecture field "${key}" must be a positive integer (got ${String(v)}).`);
-    }
+    if (!(Number.isInteger(v) && v > 0)) fail(`"${key}" must be a positive integer (got ${String(v)})`);
   }
-  if (arch.heads % arch.kvHeads !== 0 && arch.mla == null) {
-    throw new Error(`Model architecture: heads (${arch.heads}) must be a multiple of kvHeads (${arch.kvHeads}).`);
+  if (arch.heads % arch.kvHeads && arch.mla == null) fail('heads must be a multiple of kvHeads');
+  const { moe, slidingWindow: sw } = arch;
+  if (moe != null && !(moe.activeExperts >= 1 && moe.activeExperts <= moe.experts && moe.denseLayers <= arch.layers)) {
+    fail('moe needs 1 <= activeExperts <= experts and denseLayers <= layers');
   }
-  const moe = arch.moe;
-  if (moe != null) {
-    if (moe.activeExperts > moe.experts || moe.activeExperts < 1) {
-      throw new Error(`Model architecture: moe.activeExperts (${moe.activeExperts}) must be between 1 and moe.experts (${moe.experts}).`);
-    }
-    if (moe.denseLayers > arch.layers) {
-      throw new Error(`Model architecture: moe.denseLayers (${moe.denseLayers}) exceeds layers (${arch.layers}).`);
-    }
-  }
-  const sw = arch.slidingWindow;
-  if (sw != null && (!(sw.window > 0) || !(sw.fullEvery >= 0))) {
-    throw new Error('Model architecture: slidingWindow needs window > 0 and fullEvery >= 0.');
-  }
+  if (sw != null && !(sw.window > 0 && sw.fullEvery >= 0)) fail('slidingWindow needs window > 0 and fullEvery >= 0');
 }

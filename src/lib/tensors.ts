@@ -48,11 +48,8 @@ export interface TensorInfo {
   routedExpert: boolean;
 }
 
-function t(role: TensorRole, layer: number, ne0: number, elements: number, ne2 = 1): TensorInfo {
-  const quantizable = role !== 'norm' && role !== 'bias' && role !== 'output_norm' && role !== 'ffn_gate_inp';
-  const routedExpert = role === 'ffn_gate_exps' || role === 'ffn_up_exps' || role === 'ffn_down_exps';
-  return { role, layer, ne0, elements, ne2, quantizable, routedExpert };
-}
+/** Tensors llama-quantize leaves in F32 (norms, biases, the MoE router). */
+const NOT_QUANTIZED: readonly TensorRole[] = ['norm', 'bias', 'output_norm', 'ffn_gate_inp'];
 
 const tensorCache = new WeakMap<ModelArchitecture, readonly TensorInfo[]>();
 
@@ -67,98 +64,92 @@ export function buildTensors(arch: ModelArchitecture): readonly TensorInfo[] {
 }
 
 function tensorList(arch: ModelArchitecture): TensorInfo[] {
-  const d = arch.hiddenSize;
-  const H = arch.heads;
-  const KV = arch.kvHeads;
-  const hd = arch.headDim;
+  const { hiddenSize: d, heads: H, kvHeads: KV, headDim: hd, mla, moe } = arch;
   const vhd = valueHeadDim(arch);
   const family = arch.family ?? 'generic';
   const out: TensorInfo[] = [];
+  let layer = -1;
+  /** Append a tensor of the current layer (-1: outside the blocks); ne2 = experts stacked in it. */
+  const add = (role: TensorRole, ne0: number, elements: number, ne2 = 1): void => {
+    out.push({
+      role,
+      layer,
+      ne0,
+      elements,
+      ne2,
+      quantizable: !NOT_QUANTIZED.includes(role),
+      routedExpert: role === 'ffn_gate_exps' || role === 'ffn_up_exps' || role === 'ffn_down_exps',
+    });
+  };
+  /** n one-dimensional tensors (norms or biases) of width w. */
+  const vectors = (role: 'norm' | 'bias', ...widths: number[]): void => widths.forEach((w) => add(role, w, w));
 
-  out.push(t('token_embd', -1, d, arch.vocabSize * d));
-
-  for (let il = 0; il < arch.layers; il++) {
-    out.push(t('norm', il, d, d)); // attn_norm
-    const mla = arch.mla;
-    if (mla !== null && mla !== undefined) {
+  add('token_embd', d, arch.vocabSize * d);
+  for (layer = 0; layer < arch.layers; layer++) {
+    vectors('norm', d); // attn_norm
+    if (mla != null) {
       const qkHead = mla.qkNopeHeadDim + mla.qkRopeHeadDim;
       const qLora = mla.qLoraRank ?? 0;
       if (qLora > 0) {
-        out.push(t('attn_q_a', il, d, d * qLora));
-        out.push(t('norm', il, qLora, qLora));
-        out.push(t('attn_q_b', il, qLora, qLora * H * qkHead));
+        add('attn_q_a', d, d * qLora);
+        vectors('norm', qLora);
+        add('attn_q_b', qLora, qLora * H * qkHead);
       } else {
-        out.push(t('attn_q', il, d, d * H * qkHead));
+        add('attn_q', d, d * H * qkHead);
       }
-      out.push(t('attn_kv_a_mqa', il, d, d * (mla.kvLoraRank + mla.qkRopeHeadDim)));
-      out.push(t('norm', il, mla.kvLoraRank, mla.kvLoraRank));
+      add('attn_kv_a_mqa', d, d * (mla.kvLoraRank + mla.qkRopeHeadDim));
+      vectors('norm', mla.kvLoraRank);
       // Current GGUFs split attn_kv_b into per-head k_b [nope, kv_lora, H] and v_b [kv_lora, v, H].
-      out.push(t('attn_k_b', il, mla.qkNopeHeadDim, mla.qkNopeHeadDim * mla.kvLoraRank * H, H));
-      out.push(t('attn_v_b', il, mla.kvLoraRank, mla.kvLoraRank * mla.vHeadDim * H, H));
-      out.push(t('attn_output', il, H * mla.vHeadDim, H * mla.vHeadDim * d));
+      add('attn_k_b', mla.qkNopeHeadDim, mla.qkNopeHeadDim * mla.kvLoraRank * H, H);
+      add('attn_v_b', mla.kvLoraRank, mla.kvLoraRank * mla.vHeadDim * H, H);
+      add('attn_output', H * mla.vHeadDim, H * mla.vHeadDim * d);
     } else {
       if (family === 'phi3') {
-        out.push(t('attn_qkv', il, d, d * (H * hd + KV * hd + KV * vhd)));
+        add('attn_qkv', d, d * (H * hd + KV * hd + KV * vhd));
       } else {
-        out.push(t('attn_q', il, d, d * H * hd));
-        out.push(t('attn_k', il, d, d * KV * hd));
-        out.push(t('attn_v', il, d, d * KV * vhd));
+        add('attn_q', d, d * H * hd);
+        add('attn_k', d, d * KV * hd);
+        add('attn_v', d, d * KV * vhd);
       }
-      if (arch.qkvBias === true) {
-        out.push(t('bias', il, H * hd, H * hd));
-        out.push(t('bias', il, KV * hd, KV * hd));
-        out.push(t('bias', il, KV * vhd, KV * vhd));
-      }
-      out.push(t('attn_output', il, H * vhd, H * vhd * d));
+      if (arch.qkvBias === true) vectors('bias', H * hd, KV * hd, KV * vhd);
+      add('attn_output', H * vhd, H * vhd * d);
       if (family === 'gpt-oss') {
-        out.push(t('bias', il, d, d)); // attn_output bias
-        out.push(t('norm', il, H, H)); // attention sinks
+        vectors('bias', d); // attn_output bias
+        vectors('norm', H); // attention sinks
       }
-      if (family === 'qwen3' || family === 'qwen3moe' || family === 'gemma3') {
-        out.push(t('norm', il, hd, hd)); // attn_q_norm
-        out.push(t('norm', il, hd, hd)); // attn_k_norm
-      }
+      if (family === 'qwen3' || family === 'qwen3moe' || family === 'gemma3') vectors('norm', hd, hd); // attn_q_norm, attn_k_norm
     }
-    if (family === 'gemma2' || family === 'gemma3') {
-      out.push(t('norm', il, d, d)); // post_attention_norm
-      out.push(t('norm', il, d, d)); // post_ffw_norm
-    }
-    out.push(t('norm', il, d, d)); // ffn_norm
+    if (family === 'gemma2' || family === 'gemma3') vectors('norm', d, d); // post_attention_norm, post_ffw_norm
+    vectors('norm', d); // ffn_norm
 
-    const moe = arch.moe;
-    if (moe !== null && moe !== undefined && isMoeLayer(arch, il)) {
+    if (moe != null && isMoeLayer(arch, layer)) {
       const E = moe.experts;
       const ffe = moe.expertFfnSize;
-      out.push(t('ffn_gate_inp', il, d, d * E));
-      out.push(t('ffn_gate_exps', il, d, d * ffe * E, E));
-      out.push(t('ffn_up_exps', il, d, d * ffe * E, E));
-      out.push(t('ffn_down_exps', il, ffe, ffe * d * E, E));
-      if (family === 'gpt-oss') {
-        out.push(t('bias', il, E, E)); // router bias
-        out.push(t('bias', il, ffe * E, ffe * E)); // gate_exps bias
-        out.push(t('bias', il, ffe * E, ffe * E)); // up_exps bias
-        out.push(t('bias', il, d * E, d * E)); // down_exps bias
-      }
-      if (family === 'deepseek2') out.push(t('bias', il, E, E)); // exp_probs_b
+      add('ffn_gate_inp', d, d * E);
+      add('ffn_gate_exps', d, d * ffe * E, E);
+      add('ffn_up_exps', d, d * ffe * E, E);
+      add('ffn_down_exps', ffe, ffe * d * E, E);
+      if (family === 'gpt-oss') vectors('bias', E, ffe * E, ffe * E, d * E); // router, gate/up/down expert biases
+      if (family === 'deepseek2') vectors('bias', E); // exp_probs_b
       if (moe.sharedExperts > 0) {
         const ffs = moe.sharedFfnSize ?? ffe * moe.sharedExperts;
-        out.push(t('ffn_gate_shexp', il, d, d * ffs));
-        out.push(t('ffn_up_shexp', il, d, d * ffs));
-        out.push(t('ffn_down_shexp', il, ffs, ffs * d));
-        if (family === 'qwen2moe') out.push(t('norm', il, d, d)); // ffn_gate_inp_shexp (1 x d)
+        add('ffn_gate_shexp', d, d * ffs);
+        add('ffn_up_shexp', d, d * ffs);
+        add('ffn_down_shexp', ffs, ffs * d);
+        if (family === 'qwen2moe') vectors('norm', d); // ffn_gate_inp_shexp (1 x d)
       }
     } else if (family === 'phi3') {
-      out.push(t('ffn_up', il, d, d * 2 * arch.ffnSize)); // fused gate+up
-      out.push(t('ffn_down', il, arch.ffnSize, arch.ffnSize * d));
+      add('ffn_up', d, d * 2 * arch.ffnSize); // fused gate+up
+      add('ffn_down', arch.ffnSize, arch.ffnSize * d);
     } else {
-      out.push(t('ffn_gate', il, d, d * arch.ffnSize));
-      out.push(t('ffn_up', il, d, d * arch.ffnSize));
-      out.push(t('ffn_down', il, arch.ffnSize, arch.ffnSize * d));
+      add('ffn_gate', d, d * arch.ffnSize);
+      add('ffn_up', d, d * arch.ffnSize);
+      add('ffn_down', arch.ffnSize, arch.ffnSize * d);
     }
   }
-
-  out.push(t('output_norm', -1, d, d));
-  if (!arch.tiedEmbeddings) out.push(t('output', -1, d, arch.vocabSize * d));
+  layer = -1;
+  add('output_norm', d, d);
+  if (!arch.tiedEmbeddings) add('output', d, arch.vocabSize * d);
   return out;
 }
 

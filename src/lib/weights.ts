@@ -3,48 +3,31 @@
  * llama_tensor_get_type) over the tensor shapes, or scale to the real file size when known.
  * Safetensors / AWQ / GPTQ / MLX: per-tensor bytes from their storage layouts.
  */
-import type { FormatFamily, FormatId } from './formats.ts';
+import type { FormatFamily, FormatId, WeightFormat } from './formats.ts';
 import { getFormat } from './formats.ts';
 import type { ModelArchitecture, ModelSpec } from './model.ts';
-import { validateArchitecture } from './model.ts';
+import { isMoeLayer, validateArchitecture } from './model.ts';
 import type { GgmlType } from './quant-types.ts';
-import { GGML_TYPES, isQuantizedType, rowFits, tensorBytes } from './quant-types.ts';
+import { isQuantizedType, rowFits, tensorBytes } from './quant-types.ts';
 import type { TensorInfo } from './tensors.ts';
 import { buildTensors } from './tensors.ts';
+import { memo } from './memo.ts';
+import { sum } from './units.ts';
 
-/** Default ggml type of each GGUF file type (llama_ftype -> default_type). */
-const GGUF_DEFAULT_TYPE: Partial<Record<FormatId, GgmlType>> = {
-  Q2_K: 'Q2_K',
+/** GGUF file types whose default ggml type (llama_ftype -> default_type) is not the id itself. */
+const DEFAULT_TYPE: Partial<Record<FormatId, GgmlType>> = {
   Q2_K_S: 'Q2_K',
   Q3_K_S: 'Q3_K',
   Q3_K_M: 'Q3_K',
   Q3_K_L: 'Q3_K',
-  Q4_0: 'Q4_0',
-  Q4_1: 'Q4_1',
   Q4_K_S: 'Q4_K',
   Q4_K_M: 'Q4_K',
-  Q5_0: 'Q5_0',
-  Q5_1: 'Q5_1',
   Q5_K_S: 'Q5_K',
   Q5_K_M: 'Q5_K',
-  Q6_K: 'Q6_K',
-  Q8_0: 'Q8_0',
-  IQ1_S: 'IQ1_S',
-  IQ1_M: 'IQ1_M',
-  IQ2_XXS: 'IQ2_XXS',
-  IQ2_XS: 'IQ2_XS',
   IQ2_S: 'IQ2_XS',
   IQ2_M: 'IQ2_S',
-  IQ3_XXS: 'IQ3_XXS',
   IQ3_XS: 'IQ3_S',
-  IQ3_S: 'IQ3_S',
   IQ3_M: 'IQ3_S',
-  IQ4_XS: 'IQ4_XS',
-  IQ4_NL: 'IQ4_NL',
-  MXFP4: 'MXFP4',
-  F16: 'F16',
-  BF16: 'BF16',
-  F32: 'F32',
 };
 
 /** Options that change the GGUF mix. */
@@ -68,161 +51,101 @@ function useMoreBits(i: number, n: number): boolean {
   return i < Math.floor(n / 8) || i >= Math.floor((7 * n) / 8) || (i - Math.floor(n / 8)) % 3 === 2;
 }
 
-const IQ12_MIXES: ReadonlySet<FormatId> = new Set<FormatId>(['IQ2_XXS', 'IQ2_XS', 'IQ1_S', 'IQ2_S', 'IQ2_M', 'IQ1_M']);
+/** The 1-2 bit IQ mixes, which follow their own rules in llama-quant. */
+const IQ12_MIXES: readonly FormatId[] = ['IQ2_XXS', 'IQ2_XS', 'IQ1_S', 'IQ2_S', 'IQ2_M', 'IQ1_M'];
 
 /** llama_tensor_get_type for one tensor (before the divisibility fallback). */
 function pickType(qs: QuantState, x: TensorInfo): GgmlType {
-  const f = qs.ftype;
+  const { ftype: f, nGqa, nExpert, imatrix } = qs;
   let nt: GgmlType = qs.defaultType;
-  const role = x.role;
-  const isOutput = role === 'output' || (!qs.hasOutput && role === 'token_embd');
-  if (isOutput) {
-    const qk = GGML_TYPES[nt].blockElems;
-    if (f === 'MXFP4') return 'Q8_0';
-    if (x.ne0 % qk !== 0) return 'Q8_0';
-    if (f === 'IQ2_XXS' || f === 'IQ2_XS' || f === 'IQ3_XXS' || f === 'IQ1_S' || f === 'IQ2_S' || f === 'IQ2_M' || f === 'IQ1_M') {
-      return 'Q5_K';
-    }
-    return nt !== 'Q8_0' ? 'Q6_K' : nt;
+  // Routed (_exps) and shared (_shexp) expert tensors follow the rules of their dense role.
+  const role = x.role.replace(/_(exps|shexp)$/, '');
+  const iq12 = IQ12_MIXES.includes(f);
+  const iq2sm = f === 'IQ2_S' || f === 'IQ2_M';
+  if (role === 'output' || (!qs.hasOutput && role === 'token_embd')) {
+    if (f === 'MXFP4' || !rowFits(nt, x.ne0)) return 'Q8_0';
+    return iq12 || f === 'IQ3_XXS' ? 'Q5_K' : nt !== 'Q8_0' ? 'Q6_K' : nt;
   }
   if (f === 'MXFP4') return x.ne2 > 1 ? 'MXFP4' : 'Q8_0';
-  if (role === 'token_embd') {
-    if (f === 'IQ2_XXS' || f === 'IQ2_XS' || f === 'IQ1_S' || f === 'IQ1_M') return 'Q2_K';
-    if (f === 'IQ2_S' || f === 'IQ2_M' || f === 'IQ3_XXS') return 'IQ3_S';
-    return nt;
-  }
+  if (role === 'token_embd') return iq2sm || f === 'IQ3_XXS' ? 'IQ3_S' : iq12 ? 'Q2_K' : nt;
   const i = x.layer;
   const n = qs.nLayer;
-  if (IQ12_MIXES.has(f)) {
-    if (role === 'attn_v') {
-      if (qs.nGqa >= 4 || qs.nExpert >= 4) return 'Q4_K';
-      return f === 'IQ2_S' || f === 'IQ2_M' ? 'IQ3_S' : 'Q2_K';
-    }
-    if (qs.nExpert === 8 && role === 'attn_k') return 'Q4_K';
-    if (role === 'ffn_down' || role === 'ffn_down_exps' || role === 'ffn_down_shexp') {
-      if (i < Math.floor(n / 8)) return f === 'IQ2_S' || f === 'IQ2_M' ? 'IQ3_S' : 'Q2_K';
+  const early = i < Math.floor(n / 8);
+  const moreBits = useMoreBits(i, n);
+  if (iq12) {
+    if (role === 'attn_v') return nGqa >= 4 || nExpert >= 4 ? 'Q4_K' : iq2sm ? 'IQ3_S' : 'Q2_K';
+    if (nExpert === 8 && role === 'attn_k') return 'Q4_K';
+    if (role === 'ffn_down') return !early ? nt : iq2sm ? 'IQ3_S' : 'Q2_K';
+    if (role === 'attn_output') return nExpert === 8 ? 'Q5_K' : f === 'IQ1_S' || f === 'IQ1_M' ? 'IQ2_XXS' : iq2sm ? 'IQ3_S' : nt;
+    return nt;
+  }
+  switch (role) {
+    case 'attn_v':
+      if (f === 'Q2_K') nt = nGqa >= 4 ? 'Q4_K' : 'Q3_K';
+      else if (f === 'Q2_K_S' && nGqa >= 4) nt = 'Q4_K';
+      else if (f === 'IQ3_XXS') nt = nGqa >= 4 ? 'Q4_K' : !imatrix ? 'IQ3_S' : 'IQ3_XXS';
+      else if ((f === 'IQ3_XS' || f === 'IQ3_S') && nGqa >= 4) nt = 'Q4_K';
+      else if (f === 'IQ3_M') nt = 'Q4_K';
+      else if (f === 'Q3_K_M') nt = i < 2 ? 'Q5_K' : 'Q4_K';
+      else if (f === 'Q3_K_L') nt = 'Q5_K';
+      else if ((f === 'IQ4_NL' || f === 'IQ4_XS') && nGqa >= 4) nt = 'Q5_K';
+      else if ((f === 'Q4_K_M' || f === 'Q5_K_M') && moreBits) nt = 'Q6_K';
+      else if (f === 'Q4_K_S' && i < 4) nt = 'Q5_K';
+      if (qs.is70B && (nt === 'Q3_K' || nt === 'Q4_K')) nt = 'Q5_K';
+      return nExpert === 8 ? 'Q8_0' : nt;
+    case 'attn_k':
+    case 'attn_q':
+      if (nExpert === 8 && role === 'attn_k') return 'Q8_0';
+      return f === 'IQ3_XS' ? 'IQ3_XXS' : f === 'IQ3_XXS' ? 'IQ2_S' : nt;
+    case 'ffn_down':
+      if (f === 'Q2_K') return 'Q3_K';
+      if (f === 'Q2_K_S') return early ? 'Q4_K' : nt;
+      if (f === 'IQ3_XXS' && !imatrix) return early ? 'Q4_K' : 'Q3_K';
+      if (f === 'Q3_K_M') return i < Math.floor(n / 16) ? 'Q5_K' : 'Q4_K';
+      if (f === 'IQ3_M' && (early || (nExpert === 8 && moreBits))) return 'Q4_K';
+      if (f === 'Q3_K_L') return 'Q5_K';
+      if (f === 'Q4_K_M') return moreBits ? 'Q6_K' : nt;
+      if (early && (f === 'IQ4_NL' || f === 'IQ4_XS') && !imatrix) return 'Q5_K';
+      if (f === 'Q5_K_M' && moreBits) return 'Q6_K';
+      if (f === 'Q4_K_S' && early) return 'Q5_K';
+      if ((f === 'Q4_0' || f === 'Q5_0') && imatrix && early) return f === 'Q4_0' ? 'Q4_1' : 'Q5_1';
       return nt;
+    case 'attn_output': {
+      const bump: Partial<Record<FormatId, GgmlType>> =
+        nExpert === 8
+          ? { Q2_K: 'Q5_K', IQ3_XS: 'Q5_K', IQ3_XXS: 'Q5_K', Q3_K_S: 'Q5_K', Q3_K_M: 'Q5_K', IQ4_NL: 'Q5_K', Q4_K_S: 'Q5_K', Q4_K_M: 'Q5_K', IQ3_S: 'Q5_K', IQ3_M: 'Q5_K', IQ4_XS: 'Q5_K' }
+          : { Q2_K: 'Q3_K', IQ3_XXS: 'IQ3_S', Q3_K_M: 'Q4_K', Q3_K_L: 'Q5_K', IQ3_M: 'Q4_K' };
+      return bump[f] ?? nt;
     }
-    if (role === 'attn_output') {
-      if (qs.nExpert === 8) return 'Q5_K';
-      if (f === 'IQ1_S' || f === 'IQ1_M') return 'IQ2_XXS';
-      if (f === 'IQ2_S' || f === 'IQ2_M') return 'IQ3_S';
-    }
-    return nt;
-  }
-  if (role === 'attn_v') {
-    if (f === 'Q2_K') nt = qs.nGqa >= 4 ? 'Q4_K' : 'Q3_K';
-    else if (f === 'Q2_K_S' && qs.nGqa >= 4) nt = 'Q4_K';
-    else if (f === 'IQ3_XXS') nt = qs.nGqa >= 4 ? 'Q4_K' : !qs.imatrix ? 'IQ3_S' : 'IQ3_XXS';
-    else if ((f === 'IQ3_XS' || f === 'IQ3_S') && qs.nGqa >= 4) nt = 'Q4_K';
-    else if (f === 'IQ3_M') nt = 'Q4_K';
-    else if (f === 'Q3_K_M') nt = i < 2 ? 'Q5_K' : 'Q4_K';
-    else if (f === 'Q3_K_L') nt = 'Q5_K';
-    else if ((f === 'IQ4_NL' || f === 'IQ4_XS') && qs.nGqa >= 4) nt = 'Q5_K';
-    else if ((f === 'Q4_K_M' || f === 'Q5_K_M') && useMoreBits(i, n)) nt = 'Q6_K';
-    else if (f === 'Q4_K_S' && i < 4) nt = 'Q5_K';
-    if (qs.is70B && (nt === 'Q3_K' || nt === 'Q4_K')) nt = 'Q5_K';
-    if (qs.nExpert === 8) nt = 'Q8_0';
-    return nt;
-  }
-  if (role === 'attn_k') {
-    if (qs.nExpert === 8) return 'Q8_0';
-    if (f === 'IQ3_XS') return 'IQ3_XXS';
-    if (f === 'IQ3_XXS') return 'IQ2_S';
-    return nt;
-  }
-  if (role === 'attn_q') {
-    if (f === 'IQ3_XS') return 'IQ3_XXS';
-    if (f === 'IQ3_XXS') return 'IQ2_S';
-    return nt;
-  }
-  if (role === 'ffn_down' || role === 'ffn_down_exps' || role === 'ffn_down_shexp') {
-    if (f === 'Q2_K') return 'Q3_K';
-    if (f === 'Q2_K_S') return i < Math.floor(n / 8) ? 'Q4_K' : nt;
-    if (f === 'IQ3_XXS' && !qs.imatrix) return i < Math.floor(n / 8) ? 'Q4_K' : 'Q3_K';
-    if (f === 'Q3_K_M') return i < Math.floor(n / 16) ? 'Q5_K' : 'Q4_K';
-    if (f === 'IQ3_M' && (i < Math.floor(n / 8) || (qs.nExpert === 8 && useMoreBits(i, n)))) return 'Q4_K';
-    if (f === 'Q3_K_L') return 'Q5_K';
-    if (f === 'Q4_K_M') return useMoreBits(i, n) ? 'Q6_K' : nt;
-    if (i < Math.floor(n / 8) && (f === 'IQ4_NL' || f === 'IQ4_XS') && !qs.imatrix) return 'Q5_K';
-    if (f === 'Q5_K_M' && useMoreBits(i, n)) return 'Q6_K';
-    if (f === 'Q4_K_S' && i < Math.floor(n / 8)) return 'Q5_K';
-    if ((f === 'Q4_0' || f === 'Q5_0') && qs.imatrix && i < Math.floor(n / 8)) return f === 'Q4_0' ? 'Q4_1' : 'Q5_1';
-    return nt;
-  }
-  if (role === 'attn_output') {
-    if (qs.nExpert === 8) {
-      const bump: FormatId[] = ['Q2_K', 'IQ3_XS', 'IQ3_XXS', 'Q3_K_S', 'Q3_K_M', 'IQ4_NL', 'Q4_K_S', 'Q4_K_M', 'IQ3_S', 'IQ3_M', 'IQ4_XS'];
-      return bump.includes(f) ? 'Q5_K' : nt;
-    }
-    if (f === 'Q2_K') return 'Q3_K';
-    if (f === 'IQ3_XXS') return 'IQ3_S';
-    if (f === 'Q3_K_M') return 'Q4_K';
-    if (f === 'Q3_K_L') return 'Q5_K';
-    if (f === 'IQ3_M') return 'Q4_K';
-    return nt;
-  }
-  if (role === 'attn_qkv') {
-    if (f === 'Q3_K_M' || f === 'Q3_K_L' || f === 'IQ3_M') return 'Q4_K';
-    if (f === 'Q4_K_M') return 'Q5_K';
-    if (f === 'Q5_K_M') return 'Q6_K';
-    return nt;
-  }
-  if (role === 'ffn_gate' || role === 'ffn_gate_exps' || role === 'ffn_gate_shexp' || role === 'ffn_up' || role === 'ffn_up_exps' || role === 'ffn_up_shexp') {
-    if (f === 'IQ3_XS' && i >= Math.floor(n / 8) && i < Math.floor((7 * n) / 8)) return 'IQ3_XXS';
-    return nt;
+    case 'attn_qkv':
+      return ({ Q3_K_M: 'Q4_K', Q3_K_L: 'Q4_K', IQ3_M: 'Q4_K', Q4_K_M: 'Q5_K', Q5_K_M: 'Q6_K' } as Partial<Record<FormatId, GgmlType>>)[f] ?? nt;
+    case 'ffn_gate':
+    case 'ffn_up':
+      return f === 'IQ3_XS' && !early && i < Math.floor((7 * n) / 8) ? 'IQ3_XXS' : nt;
   }
   return nt;
 }
 
-/** tensor_type_fallback when ne0 is not a multiple of the block size. */
+/** tensor_type_fallback target when ne0 is not a multiple of the block size (F16 when none fits). */
+const FALLBACK: Partial<Record<GgmlType, GgmlType>> = { TQ1_0: 'Q4_0', TQ2_0: 'Q4_0', Q4_K: 'Q5_0', Q5_K: 'Q5_1', Q6_K: 'Q8_0' };
+
 function fallbackType(type: GgmlType, ne0: number): GgmlType {
   if (rowFits(type, ne0)) return type;
-  let nt: GgmlType;
-  switch (type) {
-    case 'TQ1_0':
-    case 'TQ2_0':
-      nt = 'Q4_0';
-      break;
-    case 'IQ2_XXS':
-    case 'IQ2_XS':
-    case 'IQ2_S':
-    case 'IQ3_XXS':
-    case 'IQ3_S':
-    case 'IQ1_S':
-    case 'IQ1_M':
-    case 'Q2_K':
-    case 'Q3_K':
-    case 'IQ4_XS':
-      nt = 'IQ4_NL';
-      break;
-    case 'Q4_K':
-      nt = 'Q5_0';
-      break;
-    case 'Q5_K':
-      nt = 'Q5_1';
-      break;
-    case 'Q6_K':
-      nt = 'Q8_0';
-      break;
-    default:
-      nt = 'F16';
-  }
+  const nt = FALLBACK[type] ?? (type.startsWith('IQ') || type === 'Q2_K' || type === 'Q3_K' ? 'IQ4_NL' : 'F16');
   return rowFits(nt, ne0) ? nt : 'F16';
 }
 
-/** ggml type chosen for every tensor of a GGUF file type (F32 for norms, biases and router). */
-export function ggufTensorTypes(arch: ModelArchitecture, format: FormatId, opts: QuantMixOptions = {}): { tensor: TensorInfo; type: GgmlType }[] {
-  const defaultType = GGUF_DEFAULT_TYPE[format];
-  if (defaultType === undefined) throw new Error(`"${format}" is not a GGUF format.`);
-  const moeExperts = arch.moe?.experts ?? 0;
+/** A per-tensor type picker for one GGUF file type: F32 for norms, biases and the router. */
+function ggufTypePicker(arch: ModelArchitecture, format: FormatId, opts: QuantMixOptions): (x: TensorInfo) => GgmlType {
+  if (getFormat(format).family !== 'gguf') throw new Error(`"${format}" is not a GGUF format.`);
+  const defaultType = DEFAULT_TYPE[format] ?? (format as GgmlType);
   const family = arch.family ?? 'generic';
   const qs: QuantState = {
     ftype: format,
     defaultType,
     nLayer: arch.layers,
     nGqa: arch.mla != null ? 1 : Math.floor(arch.heads / arch.kvHeads),
-    nExpert: moeExperts,
+    nExpert: arch.moe?.experts ?? 0,
     is70B:
       arch.layers === 80 &&
       arch.kvHeads < arch.heads &&
@@ -231,35 +154,30 @@ export function ggufTensorTypes(arch: ModelArchitecture, format: FormatId, opts:
     imatrix: opts.imatrix ?? format.startsWith('IQ'),
   };
   const quantized = isQuantizedType(defaultType);
-  return buildTensors(arch).map((tensor) => {
-    if (!tensor.quantizable) return { tensor, type: 'F32' };
-    if (!quantized) return { tensor, type: defaultType };
-    return { tensor, type: fallbackType(pickType(qs, tensor), tensor.ne0) };
-  });
+  return (x) => (!x.quantizable ? 'F32' : quantized ? fallbackType(pickType(qs, x), x.ne0) : defaultType);
+}
+
+/** ggml type chosen for every tensor of a GGUF file type (F32 for norms, biases and router). */
+export function ggufTensorTypes(arch: ModelArchitecture, format: FormatId, opts: QuantMixOptions = {}): { tensor: TensorInfo; type: GgmlType }[] {
+  const typeOf = ggufTypePicker(arch, format, opts);
+  return buildTensors(arch).map((tensor) => ({ tensor, type: typeOf(tensor) }));
 }
 
 /** Bytes of one tensor in a non-GGUF format. */
-function nonGgufTensorBytes(family: FormatFamily, format: FormatId, x: TensorInfo): number {
+function nonGgufTensorBytes(format: WeightFormat, x: TensorInfo): number {
   const fp16 = x.elements * 2;
   if (!x.quantizable) return fp16;
   const isEmbOrHead = x.role === 'token_embd' || x.role === 'output';
-  switch (family) {
+  switch (format.family) {
     case 'safetensors':
-      if (format === 'FP8' && !isEmbOrHead) return x.elements * (1 + 4 / (128 * 128));
-      return fp16;
+      return format.id === 'FP8' && !isEmbOrHead ? x.elements * (1 + 4 / (128 * 128)) : fp16;
     case 'awq':
     case 'gptq':
       // 4-bit weights, fp16 scale and packed 4-bit zero per group of 128; embeddings and lm_head stay fp16.
-      if (isEmbOrHead) return fp16;
-      return (x.elements * (4 + 16 / 128 + 4 / 128)) / 8;
-    case 'mlx': {
-      // Affine quantization: one fp16 scale + one fp16 bias per group of 64, embeddings included.
-      const bits = format === 'MLX-8bit' ? 8 : 4;
-      if (x.ne0 % 64 !== 0) return fp16;
-      return (x.elements * (bits + 32 / 64)) / 8;
-    }
+      return isEmbOrHead ? fp16 : (x.elements * (4 + 16 / 128 + 4 / 128)) / 8;
     default:
-      return fp16;
+      // MLX affine quantization: one fp16 scale + one fp16 bias per group of 64, embeddings included.
+      return x.ne0 % 64 !== 0 ? fp16 : (x.elements * ((format.id === 'MLX-8bit' ? 8 : 4) + 32 / 64)) / 8;
   }
 }
 
@@ -295,49 +213,81 @@ export function ggufMetadataBytes(arch: ModelArchitecture): number {
   return 61 * arch.vocabSize + 64 * 1024;
 }
 
+/** Share of routed-expert weights one token reads (activeExperts / experts; 1 for dense models). */
+export function activeExpertShare(arch: ModelArchitecture): number {
+  return arch.moe != null ? arch.moe.activeExperts / arch.moe.experts : 1;
+}
+
 /** Simulate the weight bytes of a model in a format, from the architecture alone. */
 export function simulateWeights(arch: ModelArchitecture, formatId: FormatId, opts: QuantMixOptions = {}): WeightBreakdown {
   validateArchitecture(arch);
   const format = getFormat(formatId);
+  const gguf = format.family === 'gguf';
+  const typeOf = gguf ? ggufTypePicker(arch, format.id, opts) : null;
   const L = arch.layers;
+  // llama-quant sees a layer index only through these facts, so layers that share them get the
+  // same tensor types: simulate the first layer of each class and copy it to the others.
+  const facts = (i: number): boolean[] => [i < 2, i < 4, i < Math.floor(L / 16), i < Math.floor(L / 8), i >= Math.floor((7 * L) / 8), useMoreBits(i, L), isMoeLayer(arch, i)];
+  const firstOfClass: number[] = [];
+  const rep: number[] = [];
+  for (let i = 0; i < L; i++) {
+    const cls = facts(i).reduce((bits, fact, b) => bits | (+fact << b), 0);
+    rep.push((firstOfClass[cls] ??= i));
+  }
   const layerBytes = new Array<number>(L).fill(0);
   const layerExpertBytes = new Array<number>(L).fill(0);
-  const bytesByType: Record<string, number> = {};
+  const layerParams = new Array<number>(L).fill(0);
+  const layerRouted = new Array<number>(L).fill(0);
+  const layerTypes: Map<string, number>[] = [];
+  const byType = new Map<string, number>();
+  const add = (m: Map<string, number>, type: string, bytes: number): void => {
+    m.set(type, (m.get(type) ?? 0) + bytes);
+  };
   let tokenEmbdBytes = 0;
   let outputBytes = 0;
   let paramsTotal = 0;
   let routedParams = 0;
-
-  const entries: { tensor: TensorInfo; bytes: number; type: string }[] =
-    format.family === 'gguf'
-      ? ggufTensorTypes(arch, format.id, opts).map(({ tensor, type }) => ({ tensor, type, bytes: tensorBytes(type, tensor.elements) }))
-      : buildTensors(arch).map((tensor) => {
-          const bytes = nonGgufTensorBytes(format.family, format.id, tensor);
-          return { tensor, bytes, type: tensor.quantizable && bytes < tensor.elements * 2 ? format.id : 'F16' };
-        });
-
-  for (const { tensor, bytes, type } of entries) {
-    paramsTotal += tensor.elements;
-    bytesByType[type] = (bytesByType[type] ?? 0) + bytes;
-    if (tensor.layer >= 0) {
-      layerBytes[tensor.layer] = (layerBytes[tensor.layer] ?? 0) + bytes;
-      if (tensor.routedExpert) {
-        layerExpertBytes[tensor.layer] = (layerExpertBytes[tensor.layer] ?? 0) + bytes;
-        routedParams += tensor.elements;
-      }
-    } else if (tensor.role === 'token_embd') {
-      tokenEmbdBytes += bytes;
+  for (const x of buildTensors(arch)) {
+    const i = x.layer;
+    if (i >= 0 && rep[i] !== i) continue;
+    let bytes: number;
+    let type: string;
+    if (typeOf !== null) {
+      type = typeOf(x);
+      bytes = tensorBytes(type as GgmlType, x.elements);
     } else {
-      outputBytes += bytes;
+      bytes = nonGgufTensorBytes(format, x);
+      type = x.quantizable && bytes < x.elements * 2 ? format.id : 'F16';
     }
+    if (i >= 0) {
+      layerBytes[i]! += bytes;
+      layerParams[i]! += x.elements;
+      add((layerTypes[i] ??= new Map()), type, bytes);
+      if (x.routedExpert) {
+        layerExpertBytes[i]! += bytes;
+        layerRouted[i]! += x.elements;
+      }
+      continue;
+    }
+    paramsTotal += x.elements;
+    add(byType, type, bytes);
+    if (x.role === 'token_embd') tokenEmbdBytes += bytes;
+    else outputBytes += bytes;
+  }
+  for (let i = 0; i < L; i++) {
+    const r = rep[i]!;
+    layerBytes[i] = layerBytes[r]!;
+    layerExpertBytes[i] = layerExpertBytes[r]!;
+    paramsTotal += layerParams[r]!;
+    routedParams += layerRouted[r]!;
+    for (const [type, bytes] of layerTypes[r] ?? []) add(byType, type, bytes);
   }
   const tied = arch.tiedEmbeddings;
-  const totalBytes = tokenEmbdBytes + outputBytes + sumArr(layerBytes);
+  const layerTotal = sum(layerBytes);
+  const totalBytes = tokenEmbdBytes + outputBytes + layerTotal;
   // Tied: the GPU holds a duplicate of token_embd as the output projection.
   if (tied) outputBytes += tokenEmbdBytes;
-  const share = arch.moe != null ? arch.moe.activeExperts / arch.moe.experts : 1;
-  const expertTotal = sumArr(layerExpertBytes);
-  const activeBytesPerToken = sumArr(layerBytes) - expertTotal * (1 - share) + outputBytes;
+  const idle = 1 - activeExpertShare(arch);
   return {
     format: format.id,
     family: format.family,
@@ -347,19 +297,13 @@ export function simulateWeights(arch: ModelArchitecture, formatId: FormatId, opt
     tiedEmbeddings: tied,
     layerBytes,
     layerExpertBytes,
-    activeBytesPerToken,
+    activeBytesPerToken: layerTotal - sum(layerExpertBytes) * idle + outputBytes,
     paramsTotal,
-    paramsActive: paramsTotal - routedParams * (1 - share),
-    bytesByType,
+    paramsActive: paramsTotal - routedParams * idle,
+    bytesByType: Object.fromEntries(byType),
     source: 'simulated',
-    fileBytes: format.family === 'gguf' ? totalBytes + ggufMetadataBytes(arch) : totalBytes,
+    fileBytes: gguf ? totalBytes + ggufMetadataBytes(arch) : totalBytes,
   };
-}
-
-function sumArr(a: readonly number[]): number {
-  let s = 0;
-  for (const v of a) s += v;
-  return s;
 }
 
 /** Rescale a simulated breakdown so its tensor data matches a real file of `fileBytes`. */
@@ -368,12 +312,13 @@ function scaleToFile(sim: WeightBreakdown, fileBytes: number, metadataBytes: num
   const k = target / sim.totalBytes;
   const r = (b: number): number => Math.round(b * k);
   const bytesByType: Record<string, number> = {};
-  for (const [key, v] of Object.entries(sim.bytesByType)) bytesByType[key] = r(v);
+  for (const key in sim.bytesByType) bytesByType[key] = r(sim.bytesByType[key]!);
   const layerBytes = sim.layerBytes.map(r);
   const tokenEmbdBytes = r(sim.tokenEmbdBytes);
-  const outputOnly = r(sim.outputBytes - (sim.tiedEmbeddings ? sim.tokenEmbdBytes : 0));
+  const tiedEmbd = sim.tiedEmbeddings ? sim.tokenEmbdBytes : 0;
+  const outputOnly = r(sim.outputBytes - tiedEmbd);
   // Keep the parts summing exactly to the file's tensor data.
-  const drift = target - (tokenEmbdBytes + outputOnly + layerBytes.reduce((a, b) => a + b, 0));
+  const drift = target - (tokenEmbdBytes + outputOnly + sum(layerBytes));
   return {
     ...sim,
     totalBytes: target,
@@ -388,27 +333,61 @@ function scaleToFile(sim: WeightBreakdown, fileBytes: number, metadataBytes: num
   };
 }
 
-const cache = new WeakMap<ModelArchitecture, Map<string, WeightBreakdown>>();
+const simCache = new WeakMap<ModelArchitecture, Map<string, WeightBreakdown>>();
+const modelCache = new WeakMap<ModelSpec, Map<string, WeightBreakdown>>();
 
 /**
  * Weight bytes of a model in a format: the real file size when the catalog lists one for the
- * format (minus estimated GGUF metadata), otherwise the per-tensor simulation. Cached per
- * architecture object and format.
+ * format (minus estimated GGUF metadata), otherwise the per-tensor simulation. Cached per model,
+ * architecture object and format (treat models, architectures and the result as read-only).
  */
 export function modelWeights(model: ModelSpec, formatId: FormatId, opts: QuantMixOptions = {}): WeightBreakdown {
-  const arch = model.architecture;
-  const file = model.files?.find((f) => f.format.toUpperCase() === formatId.toUpperCase() && f.bytes > 0);
-  const key = `${formatId}|${file?.bytes ?? ''}|${opts.imatrix ?? ''}`;
-  let perArch = cache.get(arch);
-  if (perArch === undefined) {
-    perArch = new Map();
-    cache.set(arch, perArch);
+  const key = `${formatId}|${opts.imatrix}`;
+  return memo(modelCache, model, key, () => {
+    const arch = model.architecture;
+    const sim = memo(simCache, arch, key, () => simulateWeights(arch, formatId, opts));
+    const file = model.files?.find((f) => f.format.toUpperCase() === formatId.toUpperCase() && f.bytes > 0);
+    return file === undefined ? sim : scaleToFile(sim, file.bytes, sim.family === 'gguf' ? ggufMetadataBytes(arch) : 0);
+  });
+}
+
+/** Running totals over the layers of a breakdown: entry i covers layers 0..i-1 (length layers + 1). */
+export interface LayerSums {
+  /** All weights of the layers. */
+  weights: number[];
+  /** Routed-expert weights of the layers. */
+  experts: number[];
+  /** Weights one token reads (routed experts scaled by the active share). */
+  active: number[];
+  /** Share of the bytes in types that dequantize at memory speed (F16/BF16/F32/Q8_0, FP16, MLX 8-bit). */
+  simpleShare: number;
+}
+
+const sumsCache = new WeakMap<WeightBreakdown, LayerSums>();
+
+/** Running layer totals of a breakdown (cached; lets a fit sum any layer range in O(1)). */
+export function layerSums(w: WeightBreakdown, arch: ModelArchitecture): LayerSums {
+  let s = sumsCache.get(w);
+  if (s !== undefined) return s;
+  const L = w.layerBytes.length;
+  const idle = 1 - activeExpertShare(arch);
+  const weights = [0];
+  const experts = [0];
+  const active = [0];
+  for (let i = 0; i < L; i++) {
+    const b = w.layerBytes[i]!;
+    const e = w.layerExpertBytes[i]!;
+    weights.push(weights[i]! + b);
+    experts.push(experts[i]! + e);
+    active.push(active[i]! + (b - e * idle));
   }
-  const hit = perArch.get(key);
-  if (hit !== undefined) return hit;
-  const sim = simulateWeights(arch, formatId, opts);
-  const result =
-    file === undefined ? sim : scaleToFile(sim, file.bytes, sim.family === 'gguf' ? ggufMetadataBytes(arch) : 0);
-  perArch.set(key, result);
-  return result;
+  let simple = 0;
+  let total = 0;
+  for (const type in w.bytesByType) {
+    const bytes = w.bytesByType[type]!;
+    total += bytes;
+    if (/^(F16|BF16|F32|Q8_0|FP16|MLX-8bit)$/.test(type)) simple += bytes;
+  }
+  sumsCache.set(w, (s = { weights, experts, active, simpleShare: total > 0 ? simple / total : 1 }));
+  return s;
 }
