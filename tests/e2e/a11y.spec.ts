@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const SAMPLE = ['/', '/glossary/', '/glossary/kv-cache/', '/models/', '/models/llama-3.1-8b-instruct/', '/hardware/nvidia-rtx-3060-12gb/', '/errors/cuda-out-of-memory/', '/guides/best-gpu-for-local-ai/', '/compare/', '/cost-vs-cloud/', '/learn/', '/about/', '/search/'];
+const SAMPLE = ['/', '/glossary/', '/glossary/kv-cache/', '/models/', '/models/llama-3.1-8b-instruct/', '/hardware/nvidia-rtx-3060-12gb/', '/errors/cuda-out-of-memory/', '/guides/best-gpu-for-local-ai/', '/compare/', '/cost-vs-cloud/', '/learn/', '/about/', '/search/', '/will-it-run/', '/will-it-run/all/', '/will-it-run/qwen3-30b-a3b/nvidia-rtx-3060-12gb/', '/hardware/apple-m4-pro-48gb/'];
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const path of SAMPLE) {
