@@ -18,28 +18,8 @@ export interface CatalogModel {
   ollamaTag?: string | null | undefined;
   hfRepo?: string | undefined;
   mlxRepo?: string | null | undefined;
-  architecture: {
-    layers: number;
-    hiddenSize: number;
-    heads: number;
-    kvHeads: number;
-    headDim: number;
-    vHeadDim?: number | null | undefined;
-    ffnSize: number;
-    vocabSize: number;
-    tiedEmbeddings: boolean;
-    qkvBias?: boolean | null | undefined;
-    slidingWindow?: { window: number; fullEvery: number } | null | undefined;
-    mla?: { kvLoraRank: number; qkRopeHeadDim: number; qkNopeHeadDim: number; vHeadDim: number; qLoraRank?: number | null | undefined } | null | undefined;
-    moe?: {
-      experts: number;
-      activeExperts: number;
-      expertFfnSize: number;
-      sharedExperts: number;
-      sharedFfnSize?: number | null | undefined;
-      denseLayers: number;
-    } | null | undefined;
-  };
+  /** The same shape as the engine's architecture; the family is inferred from the names. */
+  architecture: Omit<ModelArchitecture, 'family'>;
   files?: readonly { format: string; bytes: number; publisher?: string | undefined; url?: string | undefined }[] | undefined;
 }
 
