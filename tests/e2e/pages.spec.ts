@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { builtPages, DIST, readBuilt, watchPage } from './helpers.ts';
 
@@ -100,4 +101,17 @@ test('pages without interactive features ship no JavaScript files', () => {
     const bytes = inline.reduce((n, s) => n + s.length, 0);
     expect(bytes, `${path} inline script bytes`).toBeLessThan(2000);
   }
+});
+
+test('HTML and CSS stay within their byte budgets', () => {
+  const pages = builtPages();
+  const sizes = pages.map((p) => ({ p, bytes: readBuilt(p).length })).sort((a, b) => b.bytes - a.bytes);
+  console.log(`largest HTML: ${sizes[0]!.p} ${sizes[0]!.bytes} bytes`);
+  expect(sizes[0]!.bytes, sizes[0]!.p).toBeLessThanOrEqual(160 * 1024);
+  // Every page but the search page shares one stylesheet.
+  const css = [...readBuilt('/').matchAll(/<link[^>]+href="(\/_astro\/[^"]+\.css)"/g)].map((m) => readFileSync(join(DIST, m[1]!)));
+  const gz = css.reduce((n, b) => n + gzipSync(b).length, 0);
+  console.log(`site CSS: ${gz} bytes gzip`);
+  expect(css.length).toBe(1);
+  expect(gz).toBeLessThanOrEqual(8 * 1024);
 });
