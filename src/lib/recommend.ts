@@ -46,16 +46,18 @@ export const RECOMMENDABLE_FORMATS = ['Q8_0', 'Q6_K', 'Q5_K_M', 'Q4_K_M', 'IQ4_X
  * The format to recommend for a model on a machine at a context:
  * 1. the highest-quality recommendable format that fits with margin, else
  * 2. the highest-quality one that fits tightly, else
- * 3. Q4_K_M when it still runs with part of it in system RAM, else
+ * 3. Q4_K_M (MXFP4 for gpt-oss) when it still runs with part of it in system RAM, else
  * 4. whatever runs best among Q3_K_M and Q2_K (or Q2_K's "won't run" when nothing does).
  */
 export function bestFormat(model: ModelSpec, hardware: HardwareSetup, context: number): BestFormat {
   const run = (format: FormatId): BestFormat => ({ format, estimate: estimateCore({ model, format, context, hardware, advice: false }) });
   const verdictOf = (b: BestFormat) => b.estimate.fit?.verdict ?? 'wont-run';
-  const tried = RECOMMENDABLE_FORMATS.map(run);
+  // gpt-oss is published with MXFP4 expert weights; that file is the one to recommend first.
+  const ladder: readonly FormatId[] = model.architecture.family === 'gpt-oss' ? ['MXFP4', ...RECOMMENDABLE_FORMATS] : RECOMMENDABLE_FORMATS;
+  const tried = ladder.map(run);
   const found = tried.find((b) => verdictOf(b) === 'fits') ?? tried.find((b) => verdictOf(b) === 'tight');
   if (found) return found;
-  const q4 = tried.find((b) => b.format === 'Q4_K_M')!;
+  const q4 = tried.find((b) => b.format === (ladder[0] === 'MXFP4' ? 'MXFP4' : 'Q4_K_M'))!;
   if (verdictOf(q4) === 'partial-offload') return q4;
   const small = [tried.find((b) => b.format === 'Q3_K_M')!, run('Q2_K')];
   // On a tie the smaller Q2_K wins: more of it sits on the GPU.

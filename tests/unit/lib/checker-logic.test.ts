@@ -70,6 +70,13 @@ describe('bestFormat', () => {
   });
 });
 
+describe('bestFormat for gpt-oss', () => {
+  it('recommends the native MXFP4 file first', () => {
+    const gptOss = { ...llama8b, name: 'gpt-oss-20b', architecture: { ...llama8b.architecture, family: 'gpt-oss' as const } };
+    expect(bestFormat(gptOss, machineFromChoice({ hw: ['rtx-3090'] }, catalog), 8192).format).toBe('MXFP4');
+  });
+});
+
 describe('answer wording follows the engine', () => {
   const m = machineFromChoice({ hw: ['rtx-3060'] }, catalog);
   it.each([
