@@ -2,22 +2,16 @@
  * Answers built on estimate(): the best format for a model on a machine, memory tables per
  * format x context, and "what fits" lists. Pure; shared by pages, answer pages and the island.
  */
-import type { Estimate, Verdict } from './fit.ts';
+import type { Estimate } from './fit.ts';
 import { estimateCore } from './fit.ts';
 import type { FormatId } from './formats.ts';
 import type { HardwareSetup } from './hardware.ts';
 import type { ModelSpec } from './model.ts';
+import { verdictRank } from './verdicts.ts';
 
 /** GGUF formats people actually download, best quality first. The tables and "best format" use these. */
 export const COMMON_FORMATS = ['F16', 'Q8_0', 'Q6_K', 'Q5_K_M', 'Q4_K_M', 'IQ4_XS', 'Q3_K_M', 'Q2_K'] as const satisfies readonly FormatId[];
 
-/** Verdicts that mean "it runs at GPU speed". */
-export function runsOnGpu(v: Verdict): boolean {
-  return v === 'fits' || v === 'tight';
-}
-
-/** Verdict severity for sorting: 0 best. */
-export const VERDICT_RANK: Record<Verdict, number> = { fits: 0, tight: 1, 'partial-offload': 2, 'cpu-only': 3, 'wont-run': 4 };
 
 /** The contexts a model table shows: 4K, 8K, 32K, 128K and the model's maximum (deduplicated, capped at max). */
 export function tableContexts(maxContext: number): number[] {
@@ -61,7 +55,7 @@ export function bestFormat(model: ModelSpec, hardware: HardwareSetup, context: n
   if (verdictOf(q4) === 'partial-offload') return q4;
   const small = [tried.find((b) => b.format === 'Q3_K_M')!, run('Q2_K')];
   // On a tie the smaller Q2_K wins: more of it sits on the GPU.
-  return small.reduce((a, b) => (VERDICT_RANK[verdictOf(b)] <= VERDICT_RANK[verdictOf(a)] ? b : a));
+  return small.reduce((a, b) => (verdictRank(verdictOf(b)) <= verdictRank(verdictOf(a)) ? b : a));
 }
 
 export interface MemoryTable {

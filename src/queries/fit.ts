@@ -4,7 +4,8 @@
  * calls the same src/lib functions, so the two can never disagree.
  */
 import { estimate, hardwareFromCatalog, modelFromCatalog, type Estimate, type HardwareSetup, type ModelSpec } from '../lib/engine.ts';
-import { bestFormat, defaultContext, VERDICT_RANK, type BestFormat } from '../lib/recommend.ts';
+import { bestFormat, defaultContext, type BestFormat } from '../lib/recommend.ts';
+import { verdictRank } from '../lib/verdicts.ts';
 import { getCatalog, one, type Entry } from './catalog.ts';
 
 const modelSpecs = new Map<string, ModelSpec>();
@@ -87,7 +88,7 @@ export async function allPairs(): Promise<PairAnswer[]> {
 export function sortPairs(pairs: PairAnswer[]): PairAnswer[] {
   return [...pairs].sort(
     (a, b) =>
-      VERDICT_RANK[a.estimate.fit!.verdict] - VERDICT_RANK[b.estimate.fit!.verdict] ||
+      verdictRank(a.estimate.fit!.verdict) - verdictRank(b.estimate.fit!.verdict) ||
       (b.estimate.tokensPerSecond?.expected ?? 0) - (a.estimate.tokensPerSecond?.expected ?? 0),
   );
 }
