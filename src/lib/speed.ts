@@ -123,9 +123,14 @@ export function decodeTokensPerSecond(arch: ModelArchitecture, w: WeightBreakdow
 }
 
 
-/** Effective FP16 matrix TFLOPS for prompt processing when the catalog has no figure. */
+/**
+ * Effective FP16 matrix TFLOPS for prompt processing. The catalog's fp16Tflops is the shader
+ * (non-tensor) FP16 rate, the one figure published for every GPU; on CUDA, llama.cpp's tensor-core
+ * kernels reach about 1.8x that (fitted on the llama-bench pp512 rows of the RTX 3070/3080/3090/4090,
+ * 1.4-2.0x), elsewhere about 0.65x. Without a figure, fall back to bandwidth.
+ */
 function effectiveTflops(device: Device): number {
-  if (device.fp16Tflops !== null && device.fp16Tflops > 0) return 0.65 * device.fp16Tflops;
+  if (device.fp16Tflops !== null && device.fp16Tflops > 0) return (device.backend === 'CUDA' ? 1.8 : 0.65) * device.fp16Tflops;
   // Fallback from bandwidth (fitted on the same rows): GDDR GPUs ~0.085 TFLOPS per GB/s, Apple ~0.022.
   return (device.backend === 'Metal' ? 0.022 : device.kind !== 'gpu' ? 0.04 : 0.085) * device.bandwidthGBs;
 }

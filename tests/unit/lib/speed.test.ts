@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cpuSetup, estimate, gpuSetup } from '../../../src/lib/engine.ts';
+import { cpuSetup, estimate, gpuSetup, hardwareFromCatalog, type CatalogHardware } from '../../../src/lib/engine.ts';
 import type { FormatId, ModelSpec } from '../../../src/lib/engine.ts';
 import { archForLabel, catalogHardware, catalogModel, hardwareForLabel, loadReference } from './helpers.ts';
 
@@ -64,5 +65,24 @@ describe('speed physics', () => {
     const slow = estimate({ model: llama8, format: 'Q4_K_M', context: 4096, hardware: gpuSetup({ vramGiB: 24, bandwidthGBs: 1000, fp16Tflops: 50 }) });
     const fast = estimate({ model: llama8, format: 'Q4_K_M', context: 4096, hardware: gpuSetup({ vramGiB: 24, bandwidthGBs: 1000, fp16Tflops: 150 }) });
     expect((fast.promptTokensPerSecond?.expected ?? 0) / (slow.promptTokensPerSecond?.expected ?? 1)).toBeCloseTo(3, 5);
+  });
+});
+
+describe('prompt speed with the real catalog hardware entries', () => {
+  // The site's hardware JSON (shader FP16 TFLOPS), not the fixtures: what visitors actually see.
+  const ids: Record<string, string> = { 'RTX 3070': 'nvidia-rtx-3070', 'RTX 3080': 'nvidia-rtx-3080-10gb', 'RTX 3090': 'nvidia-rtx-3090', 'RTX 4090': 'nvidia-rtx-4090', 'M2 Ultra': 'apple-m2-ultra-192gb', 'M3 Max': 'apple-m3-max-64gb' };
+  const content = (id: string) => JSON.parse(readFileSync(new URL(`../../../content/hardware/${id}.json`, import.meta.url), 'utf8')) as CatalogHardware;
+  const errors = ref.speed_observations.flatMap((r) => {
+    const key = Object.keys(ids).find((k) => r.hardware.includes(k));
+    if (!key) return [];
+    const e = estimate({ model: modelForLabel(r.model), format: r.quant as FormatId, context: 512, hardware: hardwareFromCatalog(ids[key]!, content(ids[key]!)), advice: false });
+    // Only rows that run fully on the GPU (F16 does not fit on 8-10 GB cards).
+    if (e.fit?.verdict !== 'fits' && e.fit?.verdict !== 'tight') return [];
+    return [Math.abs((e.promptTokensPerSecond?.expected ?? 0) / r.pp_tok_s - 1)];
+  });
+  it('median absolute error of pp512 <= 30%', () => {
+    const sorted = [...errors].sort((a, b) => a - b);
+    expect(sorted.length).toBeGreaterThanOrEqual(6);
+    expect(sorted[Math.floor(sorted.length / 2)]!).toBeLessThanOrEqual(0.3);
   });
 });
