@@ -83,3 +83,8 @@ export async function one<C extends keyof Catalog>(collection: C, id: string, us
   const [entry] = await pick(collection, [id], { id: usedBy }, collection);
   return entry as Catalog[C][number];
 }
+
+/** Whether an MDX entry's body has fenced code blocks (pages without any ship no copy-button script). */
+export function hasCodeBlocks(entry: { body?: string | undefined }): boolean {
+  return /^\s*```/m.test(entry.body ?? '');
+}

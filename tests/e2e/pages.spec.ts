@@ -94,7 +94,7 @@ test('no built page links to a missing internal page or asset', () => {
 });
 
 test('pages without interactive features ship no JavaScript files', () => {
-  for (const path of ['/', '/models/', '/hardware/', '/compare/', '/glossary/', '/privacy/'.replace('privacy', 'sitemap')]) {
+  for (const path of ['/', '/models/', '/hardware/', '/compare/', '/glossary/', '/sitemap/', '/privacy/']) {
     const html = readBuilt(path);
     expect(html, path).not.toMatch(/<script[^>]+src=/);
     const inline = [...html.matchAll(/<script(?![^>]*application\/(?:ld\+)?json)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
