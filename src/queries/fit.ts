@@ -8,27 +8,26 @@ import { bestFormat, defaultContext, type BestFormat } from '../lib/recommend.ts
 import { verdictRank } from '../lib/verdicts.ts';
 import { getCatalog, one, type Entry } from './catalog.ts';
 
-const modelSpecs = new Map<string, ModelSpec>();
-const hardwareSetups = new Map<string, HardwareSetup>();
-
-/** Engine input for a catalog model (cached per build). */
-export function modelSpec(entry: Entry<'models'>): ModelSpec {
-  let spec = modelSpecs.get(entry.id);
-  if (!spec) {
-    spec = modelFromCatalog(entry.id, entry.data);
-    modelSpecs.set(entry.id, spec);
-  }
-  return spec;
+/** Per-build cache: entries, setups and best formats are computed once however many pages ask. */
+const cache = new Map<string, unknown>();
+function cached<T>(key: string, make: () => T): T {
+  if (!cache.has(key)) cache.set(key, make());
+  return cache.get(key) as T;
 }
 
-/** Engine input for a catalog hardware entry, with the engine's default host RAM (cached per build). */
+/** Engine input for a catalog model. */
+export function modelSpec(entry: Entry<'models'>): ModelSpec {
+  return cached(`model:${entry.id}`, () => modelFromCatalog(entry.id, entry.data));
+}
+
+/** Engine input for a catalog hardware entry, with the engine's default host RAM. */
 export function hardwareSetup(entry: Entry<'hardware'>): HardwareSetup {
-  let setup = hardwareSetups.get(entry.id);
-  if (!setup) {
-    setup = hardwareFromCatalog(entry.id, entry.data);
-    hardwareSetups.set(entry.id, setup);
-  }
-  return setup;
+  return cached(`hardware:${entry.id}`, () => hardwareFromCatalog(entry.id, entry.data));
+}
+
+/** The recommended format for a pair at a context (see bestFormat in src/lib/recommend.ts). */
+export function bestFor(model: Entry<'models'>, hardware: Entry<'hardware'>, context: number): BestFormat {
+  return cached(`best:${model.id}:${hardware.id}:${context}`, () => bestFormat(modelSpec(model), hardwareSetup(hardware), context));
 }
 
 export interface FitQuery {
@@ -72,10 +71,8 @@ export interface PairAnswer {
 /** The answer for one model x hardware pair at the default context. */
 export function pairAnswer(model: Entry<'models'>, hardware: Entry<'hardware'>): PairAnswer {
   const context = defaultContext(model.data.contextLength);
-  const spec = modelSpec(model);
-  const setup = hardwareSetup(hardware);
-  const best = bestFormat(spec, setup, context);
-  return { model, hardware, context, best, estimate: estimate({ model: spec, hardware: setup, format: best.format, context }) };
+  const best = bestFor(model, hardware, context);
+  return { model, hardware, context, best, estimate: estimate({ model: modelSpec(model), hardware: hardwareSetup(hardware), format: best.format, context }) };
 }
 
 /** Every model x hardware pair, for the answer pages (model-major order). */
@@ -101,15 +98,13 @@ export const SIZE_CLASSES = [
   { id: 'xl', label: 'Very large (over 35B)', max: Infinity },
 ] as const;
 
-/** For one hardware entry: every model's best format at 8K and 32K, grouped by size class. */
+/** For one hardware entry: every model's best format at its default context (8K or its maximum) and at 32K, by size class. */
 export async function whatFits(hardware: Entry<'hardware'>) {
   const { models } = await getCatalog();
-  const setup = hardwareSetup(hardware);
   const rows = models
     .map((m) => {
-      const spec = modelSpec(m);
-      const at = (ctx: number) => (ctx <= m.data.contextLength ? bestFormat(spec, setup, ctx) : undefined);
-      return { model: m, short: at(8192) ?? at(m.data.contextLength)!, long: at(32768) };
+      const at = (ctx: number) => (ctx <= m.data.contextLength ? bestFor(m, hardware, ctx) : undefined);
+      return { model: m, short: bestFor(m, hardware, defaultContext(m.data.contextLength)), long: at(32768) };
     })
     .sort((a, b) => a.model.data.paramsTotal - b.model.data.paramsTotal);
   let lower = 0;
@@ -122,10 +117,6 @@ export async function whatFits(hardware: Entry<'hardware'>) {
 
 /** For one model: its best format and verdict on every hardware entry of each tier, at the default context. */
 export async function runsWellOn(model: Entry<'models'>, tiers: { id: string; label: string; items: Entry<'hardware'>[] }[]) {
-  return tiers.map((tier) => ({ ...tier, answers: tier.items.map((h) => pairAnswerLite(model, h)) }));
-}
-
-function pairAnswerLite(model: Entry<'models'>, hardware: Entry<'hardware'>) {
   const context = defaultContext(model.data.contextLength);
-  return { hardware, context, best: bestFormat(modelSpec(model), hardwareSetup(hardware), context) };
+  return tiers.map((tier) => ({ ...tier, answers: tier.items.map((hardware) => ({ hardware, context, best: bestFor(model, hardware, context) })) }));
 }
