@@ -24,10 +24,13 @@ export async function checkerDefaults(): Promise<CheckerPayload['defaults']> {
   };
 }
 
-/** The JSON the island reads from <script type="application/json">. */
+/**
+ * The JSON the island reads from <script type="application/json">. Names are left out: the
+ * island takes them from the form's <option> labels, which are the catalog names.
+ */
 export interface CheckerPayload {
-  models: [string, CatalogModel][];
-  hardware: [string, CatalogHardware][];
+  models: [string, Omit<CatalogModel, 'name'>][];
+  hardware: [string, Omit<CatalogHardware, 'name'>][];
   errors: Record<string, string>;
   defaults: { model: string; quant: FormatId; hw: string };
 }
@@ -41,12 +44,12 @@ export async function checkerPayload(): Promise<CheckerPayload> {
   const { models, hardware } = await getCatalog();
   return {
     models: models.map((m) => {
-      const { name, paramsTotal, paramsActive, contextLength, ollamaTag, hfRepo, mlxRepo, architecture, files } = m.data;
-      return [m.id, compact({ name, paramsTotal, paramsActive, contextLength, ollamaTag, hfRepo, mlxRepo, architecture, files: files.map(({ format, bytes }) => ({ format, bytes })) })];
+      const { paramsTotal, paramsActive, contextLength, ollamaTag, hfRepo, mlxRepo, architecture, files } = m.data;
+      return [m.id, compact({ paramsTotal, paramsActive, contextLength, ollamaTag, hfRepo, mlxRepo, architecture, files: files.map(({ format, bytes }) => ({ format, bytes })) })];
     }),
     hardware: hardware.map((h) => {
-      const { name, vendor, kind, memoryGiB, bandwidthGBs, fp16Tflops, backends } = h.data;
-      return [h.id, compact({ name, vendor, kind, memoryGiB, bandwidthGBs, fp16Tflops, backends })];
+      const { vendor, kind, memoryGiB, bandwidthGBs, fp16Tflops, backends } = h.data;
+      return [h.id, compact({ vendor, kind, memoryGiB, bandwidthGBs, fp16Tflops, backends })];
     }),
     errors: await errorTitles(),
     defaults: await checkerDefaults(),

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { DIST, readBuilt, watchPage } from './helpers.ts';
@@ -77,10 +77,16 @@ test('two GPUs split the model per card', async ({ page }) => {
 });
 
 test('custom machine numbers and a pasted config.json work', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
   await page.goto('/will-it-run/?vram=24&bw=1008&ram=64');
   await expect(page.getByLabel('GPU or machine 1')).toHaveValue('');
   await expect(page.locator('[data-slot="question"]')).toHaveText(/Custom 24 GiB GPU/);
+  // The config.json parser is not part of the page load: its worker starts when the box opens.
+  expect(scripts.filter((s) => s.includes('config-worker'))).toEqual([]);
+  const worker = page.waitForEvent('worker');
   await page.getByText('Model not listed? Paste its config.json').click();
+  expect((await worker).url()).toMatch(/\/_astro\/config-worker[^/]*\.js$/);
   await page.getByLabel('Hugging Face config.json').fill(JSON.stringify({ model_type: 'llama', num_hidden_layers: 16, hidden_size: 2048, intermediate_size: 8192, num_attention_heads: 32, num_key_value_heads: 8, head_dim: 64, vocab_size: 128256, max_position_embeddings: 131072, tie_word_embeddings: true }));
   await page.getByRole('button', { name: 'Use this config' }).click();
   await expect(page.getByLabel('Model', { exact: true })).toHaveValue('pasted');
@@ -137,29 +143,40 @@ test('answer pages are static, searchable and in the sitemap', async ({ page, re
   expect(sitemap).toContain('/will-it-run/llama-3.1-8b-instruct/nvidia-rtx-3060-12gb/');
 });
 
-// Issue #4 asks for 15 KB gzip including engine and payload; the full engine alone is ~13.5 KB, so
-// the island is currently ~20 KB. This gate stops it growing while that target stays open.
-const ISLAND_BUDGET_BYTES = 21 * 1024;
+/**
+ * Issue #4 asks for 15 KB gzip including engine and payload. The engine issue #3 requires is about
+ * 13.4 KB gzip on its own, so the island measures ~19 KB and the issue is blocked on that decision;
+ * this gate stops the island growing meanwhile. Counted: the page's module scripts, everything they
+ * import statically, and the JSON payload. On demand (a worker started by a visitor's action) is
+ * gated separately.
+ */
+const ISLAND_BUDGET_BYTES = 19.5 * 1024;
+const ON_DEMAND_BUDGET_BYTES = 2.5 * 1024;
 
 test('the checker island (JS + engine + data payload) stays within its gzip budget', () => {
   const html = readBuilt('/will-it-run/');
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
   const payload = /<script type="application\/json" data-checker-payload>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
   expect(payload.length).toBeGreaterThan(1000);
-  // Module scripts and everything they import from /_astro/.
-  const seen = new Set<string>();
-  const queue = scripts.filter((s) => s.startsWith('/_astro/'));
+  const read = (src: string) => readFileSync(join(DIST, src), 'utf8');
+  const resolve = (spec: string) => (spec.startsWith('./') ? `/_astro/${spec.slice(2)}` : spec);
+  // Module scripts and their static imports (`import … from "./x.js"`, `import "./x.js"`).
+  const initial = new Set<string>();
+  const queue = [...html.matchAll(/<script[^>]+src="(\/_astro\/[^"]+)"/g)].map((m) => m[1]!);
   while (queue.length) {
     const src = queue.pop()!;
-    if (seen.has(src)) continue;
-    seen.add(src);
-    const code = readFileSync(join(DIST, src), 'utf8');
-    for (const m of code.matchAll(/["'](\.\/[^"']+\.js|\/_astro\/[^"']+\.js)["']/g)) queue.push(m[1]!.startsWith('./') ? `/_astro/${m[1]!.slice(2)}` : m[1]!);
+    if (initial.has(src)) continue;
+    initial.add(src);
+    for (const m of read(src).matchAll(/(?:from|import)\s*["'`](\.\/[^"'`]+\.js)["'`]/g)) queue.push(resolve(m[1]!));
   }
   const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('');
-  const js = [...seen].map((s) => readFileSync(join(DIST, s), 'utf8')).join('') + inline;
+  const js = [...initial].map(read).join('') + inline;
   const bytes = gzipSync(js + payload, { level: 9 }).length;
-  console.log(`checker island: ${bytes} bytes gzip (${seen.size} files)`);
+  // Loaded only on a visitor's action: workers and dynamic imports.
+  const onDemand = [...js.matchAll(/(?:new Worker\(|import\()\s*["'`]([^"'`]+\.js)["'`]/g)].map((m) => resolve(m[1]!));
+  const onDemandBytes = onDemand.map((src) => gzipSync(read(src), { level: 9 }).length);
+  console.log(`checker island: ${bytes} bytes gzip (${initial.size} files + payload); on demand: ${onDemand.map((s, i) => `${s} ${onDemandBytes[i]} B`).join(', ')}`);
+  expect(initial.size).toBeGreaterThan(0);
   expect(bytes).toBeLessThanOrEqual(ISLAND_BUDGET_BYTES);
-  expect(readdirSync(join(DIST, '_astro')).length).toBeGreaterThan(0);
+  expect(onDemand.some((s) => s.includes('config-worker'))).toBe(true);
+  for (const b of onDemandBytes) expect(b).toBeLessThanOrEqual(ON_DEMAND_BUDGET_BYTES);
 });

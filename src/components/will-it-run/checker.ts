@@ -9,9 +9,10 @@ import { answerView, type AnswerView } from '../../lib/answer.ts';
 import { chartGeometry, contextStops, memoryCurve } from '../../lib/chart.ts';
 import { modelFromCatalog, type ModelSpec } from '../../lib/catalog.ts';
 import { estimate } from '../../lib/fit.ts';
-import { parseHfConfig } from '../../lib/hf-config.ts';
 import { machineFromChoice } from '../../lib/machine.ts';
 import { parseCheckerQuery, serializeCheckerState, type CheckerState } from '../../lib/query-state.ts';
+import ConfigWorker from './config-worker.ts?worker';
+import type { ConfigWorkerReply } from './config-worker.ts';
 import type { CheckerPayload } from '../../queries/checker.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -35,8 +36,11 @@ function init(root: HTMLElement): void {
   };
 
   const payload = JSON.parse(q('script[data-checker-payload]').textContent ?? '{}') as CheckerPayload;
-  const models = new Map(payload.models);
-  const hardware = new Map(payload.hardware);
+  // The payload has no names: they are the labels of the form's options.
+  const named = <T>(entries: [string, T][], select: HTMLSelectElement) =>
+    new Map(entries.map(([id, e]) => [id, { ...e, name: [...select.options].find((o) => o.value === id)?.text ?? id }]));
+  const models = named(payload.models, byId<HTMLSelectElement>('model'));
+  const hardware = named(payload.hardware, byId<HTMLSelectElement>('hw-0'));
   const specs = new Map<string, ModelSpec>();
   let pasted: ModelSpec | undefined;
   const form = q<HTMLFormElement>('form');
@@ -206,21 +210,30 @@ function init(root: HTMLElement): void {
     }
   };
 
-  const usePastedConfig = () => {
-    try {
-      const parsed = parseHfConfig(JSON.parse(byId<HTMLTextAreaElement>('config').value), 'Pasted model');
-      pasted = parsed.model;
+  // The config.json parser runs in a worker started the first time the paste box opens: most
+  // visitors never paste a config, so it is not part of the page's JavaScript.
+  let worker: Worker | undefined;
+  const startWorker = () => {
+    if (worker) return worker;
+    worker = new ConfigWorker();
+    worker.onmessage = ({ data }: MessageEvent<ConfigWorkerReply>) => {
+      if (!data.model) {
+        setText('config-status', data.error ?? '');
+        return;
+      }
+      pasted = data.model;
       const option = q<HTMLOptionElement>('option[data-pasted]');
       option.hidden = option.disabled = false;
       modelSelect.value = 'pasted';
-      setText('config-status', `Using the pasted ${parsed.modelType || 'model'} config (${parsed.architecture.layers} layers). It is not saved in the link.`);
+      setText('config-status', data.summary ?? '');
       syncContext();
       update();
-    } catch (err) {
-      setText('config-status', `Could not use this config: ${err instanceof SyntaxError ? 'it is not valid JSON' : (err as Error).message}`);
-    }
+    };
+    return worker;
   };
+  const usePastedConfig = () => startWorker().postMessage(byId<HTMLTextAreaElement>('config').value);
 
+  byId('config').closest('details')!.addEventListener('toggle', startWorker, { once: true });
   for (const node of all('[data-js-only]')) node.hidden = false;
   q('[data-no-js-note]').hidden = true;
   q('[data-submit]').textContent = 'Update the answer';
