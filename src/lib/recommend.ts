@@ -12,6 +12,16 @@ import { verdictRank } from './verdicts.ts';
 /** GGUF formats people actually download, best quality first. The tables and "best format" use these. */
 export const COMMON_FORMATS = ['F16', 'Q8_0', 'Q6_K', 'Q5_K_M', 'Q4_K_M', 'IQ4_XS', 'Q3_K_M', 'Q2_K'] as const satisfies readonly FormatId[];
 
+/** The format a model is released in when that is not a common GGUF quant (gpt-oss ships MXFP4 experts). */
+export function nativeFormat(model: ModelSpec): FormatId | undefined {
+  return model.architecture.family === 'gpt-oss' ? 'MXFP4' : undefined;
+}
+
+/** The rows of a model's memory table: its native format first, then the common ones. */
+export function tableFormats(model: ModelSpec): FormatId[] {
+  const native = nativeFormat(model);
+  return native ? [native, ...COMMON_FORMATS] : [...COMMON_FORMATS];
+}
 
 /** The contexts a model table shows: 4K, 8K, 32K, 128K and the model's maximum (deduplicated, capped at max). */
 export function tableContexts(maxContext: number): number[] {
@@ -46,12 +56,13 @@ export const RECOMMENDABLE_FORMATS = ['Q8_0', 'Q6_K', 'Q5_K_M', 'Q4_K_M', 'IQ4_X
 export function bestFormat(model: ModelSpec, hardware: HardwareSetup, context: number): BestFormat {
   const run = (format: FormatId): BestFormat => ({ format, estimate: estimateCore({ model, format, context, hardware, advice: false }) });
   const verdictOf = (b: BestFormat) => b.estimate.fit?.verdict ?? 'wont-run';
-  // gpt-oss is published with MXFP4 expert weights; that file is the one to recommend first.
-  const ladder: readonly FormatId[] = model.architecture.family === 'gpt-oss' ? ['MXFP4', ...RECOMMENDABLE_FORMATS] : RECOMMENDABLE_FORMATS;
+  // A natively released format (gpt-oss: MXFP4 experts) is the file to recommend first.
+  const native = nativeFormat(model);
+  const ladder: readonly FormatId[] = native ? [native, ...RECOMMENDABLE_FORMATS] : RECOMMENDABLE_FORMATS;
   const tried = ladder.map(run);
   const found = tried.find((b) => verdictOf(b) === 'fits') ?? tried.find((b) => verdictOf(b) === 'tight');
   if (found) return found;
-  const q4 = tried.find((b) => b.format === (ladder[0] === 'MXFP4' ? 'MXFP4' : 'Q4_K_M'))!;
+  const q4 = tried.find((b) => b.format === (native ?? 'Q4_K_M'))!;
   if (verdictOf(q4) === 'partial-offload') return q4;
   const small = [tried.find((b) => b.format === 'Q3_K_M')!, run('Q2_K')];
   // On a tie the smaller Q2_K wins: more of it sits on the GPU.
@@ -63,8 +74,8 @@ export interface MemoryTable {
   rows: { format: FormatId; totalBytes: number[] }[];
 }
 
-/** Total memory (weights + KV + compute + overhead, bytes) per common format and context. */
-export function memoryTable(model: ModelSpec, maxContext: number, formats: readonly FormatId[] = COMMON_FORMATS): MemoryTable {
+/** Total memory (weights + KV + compute + overhead, bytes) per format (default: tableFormats) and context. */
+export function memoryTable(model: ModelSpec, maxContext: number, formats: readonly FormatId[] = tableFormats(model)): MemoryTable {
   const contexts = tableContexts(maxContext);
   return {
     contexts,

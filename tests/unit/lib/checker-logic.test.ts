@@ -128,4 +128,9 @@ describe('memory chart', () => {
     const t = memoryTable(llama8b, 8192, ['Q8_0', 'Q4_K_M']);
     expect(t.rows[0]!.totalBytes[0]!).toBeGreaterThan(t.rows[1]!.totalBytes[0]!);
   });
+  it('a model released in its own format lists that format first; others start at F16', () => {
+    const gptOss = { ...llama8b, architecture: { ...llama8b.architecture, family: 'gpt-oss' as const } };
+    expect(memoryTable(gptOss, 8192).rows.map((r) => r.format).slice(0, 2)).toEqual(['MXFP4', 'F16']);
+    expect(memoryTable(llama8b, 8192).rows[0]!.format).toBe('F16');
+  });
 });
