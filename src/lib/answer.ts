@@ -83,7 +83,9 @@ export function likelyErrors(verdict: Verdict, hardware: HardwareSetup | undefin
 export function answerView(e: Estimate, hardware: HardwareSetup | undefined): AnswerView {
   const fit = e.fit;
   const verdict: Verdict = fit?.verdict ?? 'wont-run';
-  const usable = fit?.availableBytes ?? 0;
+  // A machine without a GPU (a CPU entry, or custom numbers with no VRAM) runs from system RAM.
+  const cpuMachine = fit !== undefined && fit.devices.length === 0;
+  const usable = cpuMachine ? fit.ram.usableBytes : (fit?.availableBytes ?? 0);
   const parts: [SegmentKey, string, number][] = [
     ['weights', 'Weights', e.weightsBytes],
     ['kv', 'KV cache', e.kvCacheBytes],
@@ -98,7 +100,7 @@ export function answerView(e: Estimate, hardware: HardwareSetup | undefined): An
   if (c.lmStudio.length) commands.push({ id: 'lm-studio', label: 'LM Studio settings', text: c.lmStudio.join('\n') });
   if (c.mlx) commands.push({ id: 'mlx', label: 'MLX', text: c.mlx });
   if (c.vllm) commands.push({ id: 'vllm', label: 'vLLM', text: c.vllm });
-  const gpuLayers = fit ? `${fit.gpuLayers} of ${fit.totalLayers} layers on the GPU` : '';
+  const gpuLayers = !fit ? '' : cpuMachine ? `All ${fit.totalLayers} layers on the CPU` : `${fit.gpuLayers} of ${fit.totalLayers} layers on the GPU`;
   return {
     verdict,
     label: verdictLabel(verdict),
@@ -146,8 +148,12 @@ export function answerLead(e: Estimate, modelName: string, hardwareName: string,
       return `Partly. ${modelName} does not fit in the ${hardwareName}'s GPU memory ${at}; ${split}${speed}.`;
     }
     case 'cpu-only':
-      return `Only on the CPU. ${modelName} ${at} does not fit on the ${hardwareName}'s GPU at all and runs from ${ram}${speed}.`;
+      return fit!.devices.length === 0
+        ? `Yes, on the CPU. ${modelName} runs from system RAM on the ${hardwareName} ${at}: it needs ${need} against ${formatBytes(fit!.ram.usableBytes)} usable${speed}.`
+        : `Only on the CPU. ${modelName} ${at} does not fit on the ${hardwareName}'s GPU at all and runs from ${ram}${speed}.`;
     case 'wont-run':
-      return `No. ${modelName} needs ${need} ${at}, more than the ${hardwareName}${sharedMemory ? '' : ' and the assumed system RAM'} can hold.`;
+      return fit && fit.devices.length === 0
+        ? `No. ${modelName} needs ${need} ${at}, more than the ${formatBytes(fit.ram.usableBytes)} of usable RAM on the ${hardwareName}.`
+        : `No. ${modelName} needs ${need} ${at}, more than the ${hardwareName}${sharedMemory ? '' : ' and the assumed system RAM'} can hold.`;
   }
 }

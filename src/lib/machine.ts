@@ -16,8 +16,8 @@ export interface MachineChoice {
 }
 
 /**
- * The setup for a choice. Unified-memory entries (Apple, Strix Halo) stand alone: extra entries
- * after one are ignored. Mixed GPUs are combined device by device in the order given.
+ * The setup for a choice. Unified-memory entries (Apple, Strix Halo) and CPUs stand alone: extra
+ * entries after one are ignored. Mixed GPUs are combined device by device in the order given.
  * @throws when an id is not in `catalog`.
  */
 export function machineFromChoice(choice: MachineChoice, catalog: ReadonlyMap<string, CatalogHardware>): HardwareSetup {
@@ -33,6 +33,8 @@ export function machineFromChoice(choice: MachineChoice, catalog: ReadonlyMap<st
     return { id, h };
   });
   const first = entries[0]!;
+  // A CPU entry's memory is whatever RAM is installed: the RAM field overrides the catalog's size.
+  if (first.h.kind === 'cpu') return hardwareFromCatalog(first.id, first.h, choice.ram !== undefined ? { memoryGiB: choice.ram } : {});
   if (first.h.kind !== 'gpu') return hardwareFromCatalog(first.id, first.h);
   const gpus = entries.filter((e) => e.h.kind === 'gpu');
   const options = choice.ram !== undefined ? { ramGiB: choice.ram } : {};

@@ -50,7 +50,8 @@ export const RECOMMENDABLE_FORMATS = ['Q8_0', 'Q6_K', 'Q5_K_M', 'Q4_K_M', 'IQ4_X
  * The format to recommend for a model on a machine at a context:
  * 1. the highest-quality recommendable format that fits with margin, else
  * 2. the highest-quality one that fits tightly, else
- * 3. Q4_K_M (MXFP4 for gpt-oss) when it still runs with part of it in system RAM, else
+ * 3. Q4_K_M (MXFP4 for gpt-oss) when it still runs with part of it in system RAM, or on the CPU
+ *    of a machine without a GPU, else
  * 4. whatever runs best among Q3_K_M and Q2_K (or Q2_K's "won't run" when nothing does).
  */
 export function bestFormat(model: ModelSpec, hardware: HardwareSetup, context: number): BestFormat {
@@ -63,7 +64,8 @@ export function bestFormat(model: ModelSpec, hardware: HardwareSetup, context: n
   const found = tried.find((b) => verdictOf(b) === 'fits') ?? tried.find((b) => verdictOf(b) === 'tight');
   if (found) return found;
   const q4 = tried.find((b) => b.format === (native ?? 'Q4_K_M'))!;
-  if (verdictOf(q4) === 'partial-offload') return q4;
+  // On a machine without a GPU everything is "CPU only": Q4_K_M is the usual balance of quality and speed there.
+  if (verdictOf(q4) === 'partial-offload' || (hardware.devices.length === 0 && verdictOf(q4) === 'cpu-only')) return q4;
   const small = [tried.find((b) => b.format === 'Q3_K_M')!, run('Q2_K')];
   // On a tie the smaller Q2_K wins: more of it sits on the GPU.
   return small.reduce((a, b) => (verdictRank(verdictOf(b)) <= verdictRank(verdictOf(a)) ? b : a));

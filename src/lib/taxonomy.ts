@@ -33,6 +33,11 @@ export type HardwareVendor = (typeof HARDWARE_VENDORS)[number];
 export const HARDWARE_KINDS = ['gpu', 'apple', 'unified', 'cpu'] as const;
 export type HardwareKind = (typeof HARDWARE_KINDS)[number];
 
+/** What a hardware entry's memoryGiB is, in a few words: "VRAM", "unified memory" or "system RAM". */
+export function memoryKindLabel(kind: HardwareKind): string {
+  return kind === 'gpu' ? 'VRAM' : kind === 'cpu' ? 'system RAM' : 'unified memory';
+}
+
 export const BACKENDS = ['CUDA', 'ROCm', 'Metal', 'Vulkan', 'SYCL', 'CPU'] as const;
 export type Backend = (typeof BACKENDS)[number];
 

@@ -7,6 +7,7 @@ import { chartGeometry, contextStops, memoryCurve } from '../../../src/lib/chart
 import { estimate, type CatalogHardware } from '../../../src/lib/engine.ts';
 import { machineFromChoice } from '../../../src/lib/machine.ts';
 import { bestFormat, memoryTable, RECOMMENDABLE_FORMATS, tableContexts } from '../../../src/lib/recommend.ts';
+import { formatBytes } from '../../../src/lib/format.ts';
 import { GiB } from '../../../src/lib/units.ts';
 import { catalogModel } from './helpers.ts';
 
@@ -15,6 +16,7 @@ const catalog = new Map<string, CatalogHardware>([
   ['rtx-3090', gpu('RTX 3090', 24, 936)],
   ['rtx-3060', gpu('RTX 3060', 12, 360)],
   ['m4-pro', { name: 'M4 Pro 48', vendor: 'Apple', kind: 'apple', memoryGiB: 48, bandwidthGBs: 273, backends: ['Metal'] }],
+  ['desktop-cpu', { name: 'Desktop CPU', vendor: 'AMD', kind: 'cpu', memoryGiB: 64, bandwidthGBs: 89.6, backends: ['CPU'] }],
 ]);
 const llama8b = catalogModel('llama-3.1-8b-instruct');
 const llama70b = catalogModel('llama-3.1-70b-instruct');
@@ -67,6 +69,31 @@ describe('bestFormat', () => {
     const b = bestFormat(llama70b, machineFromChoice({ hw: ['rtx-3060'], ram: 64 }, catalog), 8192);
     expect(b.format).toBe('Q4_K_M');
     expect(b.estimate.fit!.verdict).toBe('partial-offload');
+  });
+});
+
+describe('machines without a GPU', () => {
+  const cpu = machineFromChoice({ hw: ['desktop-cpu'] }, catalog);
+  it('take the RAM field as installed memory, and stand alone', () => {
+    expect(cpu.devices).toEqual([]);
+    expect(cpu.systemRamBytes).toBe(64 * GiB);
+    expect(machineFromChoice({ hw: ['desktop-cpu', 'rtx-3090'], ram: 128 }, catalog).systemRamBytes).toBe(128 * GiB);
+    expect(machineFromChoice({ hw: ['desktop-cpu', 'rtx-3090'] }, catalog).devices).toEqual([]);
+  });
+  it('get Q4_K_M recommended, not the smallest quant, when everything runs on the CPU', () => {
+    const b = bestFormat(llama8b, cpu, 8192);
+    expect(b.format).toBe('Q4_K_M');
+    expect(b.estimate.fit!.verdict).toBe('cpu-only');
+  });
+  it('are described against system RAM, not a GPU', () => {
+    const e = estimate({ model: llama8b, format: 'Q4_K_M', context: 8192, hardware: cpu });
+    const v = answerView(e, cpu);
+    expect(v.usableText).toBe(formatBytes(cpu.usableRamBytes));
+    expect(v.usableShare).toBeGreaterThan(0.5);
+    expect(v.layersText).toBe('All 32 layers on the CPU');
+    expect(answerLead(e, 'Llama', 'Desktop CPU')).toMatch(/^Yes, on the CPU\. Llama runs from system RAM on the Desktop CPU at Q4_K_M .* against [\d.]+ GiB usable, generating/);
+    const huge = estimate({ model: llama70b, format: 'F16', context: 8192, hardware: cpu });
+    expect(answerLead(huge, 'Llama 70B', 'Desktop CPU')).toMatch(/^No\. .* more than the [\d.]+ GiB of usable RAM on the Desktop CPU\.$/);
   });
 });
 
