@@ -17,7 +17,10 @@ export default defineConfig({
   integrations: [mdx(), sitemap(), pagefind()],
   markdown: {
     // Both palettes are emitted as CSS variables; global.css picks one per theme.
-    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false },
+    shikiConfig: {
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+      defaultColor: false,
+    },
   },
   vite: {
     plugins: [tailwindcss()],

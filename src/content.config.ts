@@ -21,7 +21,8 @@ const fileId = ({ entry }: { entry: string }) => entry.replace(/\.(json|mdx?)$/,
 /** Files whose name starts with "_" are drafts/templates and are never loaded. */
 const mdx = (folder: string) =>
   glob({ base: `${CONTENT_DIR}/${folder}`, pattern: '**/[^_]*.{md,mdx}', generateId: fileId });
-const json = (folder: string) => glob({ base: `${CONTENT_DIR}/${folder}`, pattern: '**/[^_]*.json', generateId: fileId });
+const json = (folder: string) =>
+  glob({ base: `${CONTENT_DIR}/${folder}`, pattern: '**/[^_]*.json', generateId: fileId });
 
 export const collections = {
   glossary: defineCollection({ loader: mdx('glossary'), schema: GlossarySchema }),

@@ -13,7 +13,9 @@ export function chromiumPath({ install = false } = {}) {
   if (install && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     console.log('Installing Debian chromium (apt-get install chromium)...');
     try {
-      execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+      execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+        stdio: 'inherit',
+      });
     } catch {
       return undefined;
     }

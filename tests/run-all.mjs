@@ -27,6 +27,7 @@ else console.log('No Chromium found and none could be installed; Playwright will
 
 if (!run('astro check', 'astro', ['check'])) failures.push('astro check');
 if (!run('lint', 'eslint', ['.', '--max-warnings', '0'])) failures.push('lint');
+if (!run('format', 'prettier', ['--check', '--log-level', 'warn', '.'])) failures.push('format (run npm run format)');
 
 let built = true;
 if (process.env.RUNLOCALAI_SKIP_BUILD !== '1' || !existsSync('dist/index.html')) {
@@ -35,13 +36,23 @@ if (process.env.RUNLOCALAI_SKIP_BUILD !== '1' || !existsSync('dist/index.html'))
 }
 
 for (const f of ['reports/unit.json', 'reports/e2e.json']) rmSync(f, { force: true });
-run('unit tests', 'vitest', ['run', '--config', 'tests/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=reports/unit.json']);
+run('unit tests', 'vitest', [
+  'run',
+  '--config',
+  'tests/vitest.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=reports/unit.json',
+]);
 if (built) run('browser tests', 'playwright', ['test', '--config', 'tests/playwright.config.ts']);
 
 let passed = 0;
 let failed = failures.length;
 let skipped = 0;
-for (const [kind, file] of [['vitest', 'reports/unit.json'], ['playwright', 'reports/e2e.json']]) {
+for (const [kind, file] of [
+  ['vitest', 'reports/unit.json'],
+  ['playwright', 'reports/e2e.json'],
+]) {
   if (!existsSync(file)) {
     console.log(`${kind}: no report (${file})`);
     failed += 1;

@@ -76,7 +76,10 @@ for (let i = 0; i < 1000; i++) {
 
 // The whole matrix: cold in a fresh child process, then with new model objects (weights simulated
 // again, JIT warm), then warm (median of 30 passes).
-const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--cold-matrix'], { encoding: 'utf8', env: { ...process.env, RUNLOCALAI_CONTENT_DIR: root } });
+const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--cold-matrix'], {
+  encoding: 'utf8',
+  env: { ...process.env, RUNLOCALAI_CONTENT_DIR: root },
+});
 const matrixCold = Number(child.stdout.trim().split('\n').pop());
 const models = loadModels();
 fitMatrix(models, FORMAT_IDS, contexts, hardware);

@@ -25,7 +25,12 @@ export function readEntry(kind: 'models' | 'hardware', id: string, root = conten
   const ids = listIds(kind, root);
   if (!ids.includes(id)) {
     const near = ids.filter((x) => x.includes(id) || id.includes(x)).slice(0, 5);
-    const hint = near.length > 0 ? ` Did you mean: ${near.join(', ')}?` : ids.length > 0 ? ` Known ids include: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ', ...' : ''}.` : ` No ${kind} found in ${join(root, kind)} (set RUNLOCALAI_CONTENT_DIR).`;
+    const hint =
+      near.length > 0
+        ? ` Did you mean: ${near.join(', ')}?`
+        : ids.length > 0
+          ? ` Known ids include: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ', ...' : ''}.`
+          : ` No ${kind} found in ${join(root, kind)} (set RUNLOCALAI_CONTENT_DIR).`;
     throw new Error(`Unknown ${kind === 'models' ? 'model' : 'hardware'} id "${id}".${hint}`);
   }
   return readJson(join(root, kind, `${id}.json`));

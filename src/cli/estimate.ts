@@ -86,7 +86,8 @@ function run(argv: string[]): { text: string } {
 
   // Model.
   let model: ModelSpec;
-  if (v.config !== undefined && v.model !== undefined) throw new UsageError('Use either --config or --model, not both.');
+  if (v.config !== undefined && v.model !== undefined)
+    throw new UsageError('Use either --config or --model, not both.');
   if (v.config !== undefined) {
     const raw = readJson(v.config);
     // "org/Model/config.json" is named after its folder; "my-model.json" after the file.
@@ -109,7 +110,8 @@ function run(argv: string[]): { text: string } {
   let kvType;
   if (v.kv !== undefined) {
     kvType = parseKvCacheType(v.kv);
-    if (kvType === undefined) throw new UsageError(`Unknown KV cache type "${v.kv}". Use one of: ${KV_CACHE_TYPE_IDS.join(', ')}.`);
+    if (kvType === undefined)
+      throw new UsageError(`Unknown KV cache type "${v.kv}". Use one of: ${KV_CACHE_TYPE_IDS.join(', ')}.`);
   }
   let flashAttention: boolean | undefined;
   if (v['flash-attn'] !== undefined) {
@@ -128,7 +130,8 @@ function run(argv: string[]): { text: string } {
   const cpuBw = numArg('cpu-bandwidth-gbs', v['cpu-bandwidth-gbs']);
   const gpuFraction = numArg('gpu-fraction', v['gpu-fraction']);
   if (v.hardware !== undefined) {
-    if (v['vram-gb'] !== undefined) throw new UsageError('Use either --hardware or --vram-gb/--bandwidth-gbs, not both.');
+    if (v['vram-gb'] !== undefined)
+      throw new UsageError('Use either --hardware or --vram-gb/--bandwidth-gbs, not both.');
     hardware = hardwareFromCatalog(v.hardware, readEntry('hardware', v.hardware) as CatalogHardware, {
       gpus,
       ramGiB,
@@ -138,13 +141,23 @@ function run(argv: string[]): { text: string } {
   } else if (v['vram-gb'] !== undefined || v['bandwidth-gbs'] !== undefined) {
     const vram = numArg('vram-gb', v['vram-gb']);
     const bw = numArg('bandwidth-gbs', v['bandwidth-gbs']);
-    if (vram === undefined) throw new UsageError('--bandwidth-gbs needs --vram-gb (memory of one GPU, or the unified memory with --unified).');
+    if (vram === undefined)
+      throw new UsageError(
+        '--bandwidth-gbs needs --vram-gb (memory of one GPU, or the unified memory with --unified).',
+      );
     if (bw === undefined) throw new UsageError('--vram-gb needs --bandwidth-gbs (peak memory bandwidth in GB/s).');
     const tflops = numArg('fp16-tflops', v['fp16-tflops']);
     hardware =
       v.unified === true
         ? unifiedSetup({ memoryGiB: vram, bandwidthGBs: bw, fp16Tflops: tflops ?? null, gpuFraction })
-        : gpuSetup({ vramGiB: vram, bandwidthGBs: bw, fp16Tflops: tflops ?? null, count: gpus, ramGiB, cpuBandwidthGBs: cpuBw });
+        : gpuSetup({
+            vramGiB: vram,
+            bandwidthGBs: bw,
+            fp16Tflops: tflops ?? null,
+            count: gpus,
+            ramGiB,
+            cpuBandwidthGBs: cpuBw,
+          });
   }
 
   const e = estimate({ model, format, context: ctx, kvType, flashAttention, ubatch, parallel, hardware });
@@ -208,8 +221,14 @@ function table(e: Estimate, hw: HardwareSetup | undefined): string {
     rows.push([k, val]);
   };
   add('Model', e.modelName);
-  add('Format', `${e.formatLabel} (weights ${e.weightsSource === 'file' ? 'from the real file size' : 'simulated per tensor'})`);
-  add('Context', `${e.context} tokens${e.parallel > 1 ? ` (${e.parallel} sequences x ${e.contextPerSequence})` : ''}, KV ${e.kvType}/${e.kvTypeV}, flash attention ${e.flashAttention ? 'on' : 'off'}`);
+  add(
+    'Format',
+    `${e.formatLabel} (weights ${e.weightsSource === 'file' ? 'from the real file size' : 'simulated per tensor'})`,
+  );
+  add(
+    'Context',
+    `${e.context} tokens${e.parallel > 1 ? ` (${e.parallel} sequences x ${e.contextPerSequence})` : ''}, KV ${e.kvType}/${e.kvTypeV}, flash attention ${e.flashAttention ? 'on' : 'off'}`,
+  );
   add(`Weights (${MEMORY_UNIT})`, formatGiB(e.weightsBytes));
   add(`KV cache (${MEMORY_UNIT})`, formatGiB(e.kvCacheBytes));
   add(`Compute buffer (${MEMORY_UNIT})`, formatGiB(e.computeBytes));
@@ -220,15 +239,33 @@ function table(e: Estimate, hw: HardwareSetup | undefined): string {
   if (hw !== undefined && fit !== undefined) {
     add('Hardware', hw.name);
     add('Verdict', `${fit.label}: ${fit.summary}`);
-    add('GPU layers', `${fit.gpuLayers} / ${fit.totalLayers}${fit.cpuMoeLayers > 0 ? `, experts of ${fit.cpuMoeLayers} layers in RAM` : ''}`);
-    for (const d of fit.devices) add(`  ${d.name}`, `${formatBytes(d.usedBytes)} used of ${formatBytes(d.usableBytes)} usable, ${d.layers} layers`);
-    if (fit.ram.weightsBytes + fit.ram.kvBytes > 0) add('  System RAM', `${formatBytes(fit.ram.usedBytes)} used of ${formatBytes(fit.ram.usableBytes)} usable`);
+    add(
+      'GPU layers',
+      `${fit.gpuLayers} / ${fit.totalLayers}${fit.cpuMoeLayers > 0 ? `, experts of ${fit.cpuMoeLayers} layers in RAM` : ''}`,
+    );
+    for (const d of fit.devices)
+      add(
+        `  ${d.name}`,
+        `${formatBytes(d.usedBytes)} used of ${formatBytes(d.usableBytes)} usable, ${d.layers} layers`,
+      );
+    if (fit.ram.weightsBytes + fit.ram.kvBytes > 0)
+      add('  System RAM', `${formatBytes(fit.ram.usedBytes)} used of ${formatBytes(fit.ram.usableBytes)} usable`);
     if (e.tokensPerSecond !== undefined) {
       add('Generation speed', formatSpeedRange(e.tokensPerSecond));
-      if (e.tokensPerSecondAtFullContext !== undefined) add('  with full context', formatSpeedRange(e.tokensPerSecondAtFullContext));
+      if (e.tokensPerSecondAtFullContext !== undefined)
+        add('  with full context', formatSpeedRange(e.tokensPerSecondAtFullContext));
     }
-    if (e.promptTokensPerSecond !== undefined) add('Prompt processing', `~${formatTokensPerSecond(e.promptTokensPerSecond.low)}–${formatTokensPerSecond(e.promptTokensPerSecond.high)} tok/s (estimate)`);
-    e.advice.forEach((a, i) => add(i === 0 ? 'Advice' : '', `${i + 1}. ${a.title} → ${a.verdict} (needs ${formatBytes(a.requiredBytes)} of ${formatBytes(a.availableBytes)})`));
+    if (e.promptTokensPerSecond !== undefined)
+      add(
+        'Prompt processing',
+        `~${formatTokensPerSecond(e.promptTokensPerSecond.low)}–${formatTokensPerSecond(e.promptTokensPerSecond.high)} tok/s (estimate)`,
+      );
+    e.advice.forEach((a, i) =>
+      add(
+        i === 0 ? 'Advice' : '',
+        `${i + 1}. ${a.title} → ${a.verdict} (needs ${formatBytes(a.requiredBytes)} of ${formatBytes(a.availableBytes)})`,
+      ),
+    );
   }
   if (e.commands.llamaCpp !== '') add('llama.cpp', e.commands.llamaCpp);
   if (e.commands.ollama.length > 0) add('Ollama', e.commands.ollama.join(' | '));
@@ -236,7 +273,9 @@ function table(e: Estimate, hw: HardwareSetup | undefined): string {
   if (e.commands.vllm !== null) add('vLLM', e.commands.vllm);
   for (const n of [...e.notes, ...e.assumptions]) add('Note', n);
   const w = Math.max(...rows.map((r) => r[0].length));
-  return [...rows.map(([k, val]) => `${k.padEnd(w)}  ${val}`), `(${MEMORY_UNIT_NOTE}; speeds are estimates)`].join('\n');
+  return [...rows.map(([k, val]) => `${k.padEnd(w)}  ${val}`), `(${MEMORY_UNIT_NOTE}; speeds are estimates)`].join(
+    '\n',
+  );
 }
 
 try {

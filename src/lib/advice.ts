@@ -39,7 +39,20 @@ export interface Advice {
 }
 
 /** Smaller-quant ladder, best quality first (a shorter one when leaving safetensors/AWQ/GPTQ/MLX). */
-const GGUF_LADDER: FormatId[] = ['Q8_0', 'Q6_K', 'Q5_K_M', 'Q4_K_M', 'Q4_K_S', 'IQ4_XS', 'Q3_K_M', 'IQ3_M', 'IQ3_XXS', 'Q2_K', 'IQ2_M', 'IQ2_XXS'];
+const GGUF_LADDER: FormatId[] = [
+  'Q8_0',
+  'Q6_K',
+  'Q5_K_M',
+  'Q4_K_M',
+  'Q4_K_S',
+  'IQ4_XS',
+  'Q3_K_M',
+  'IQ3_M',
+  'IQ3_XXS',
+  'Q2_K',
+  'IQ2_M',
+  'IQ2_XXS',
+];
 const OTHER_LADDER: FormatId[] = ['Q8_0', 'Q6_K', 'Q5_K_M', 'Q4_K_M', 'IQ4_XS', 'Q3_K_M', 'IQ3_XXS', 'Q2_K'];
 
 /** What advice needs to know about a changed input (verdict and memory, no text). */
@@ -55,22 +68,48 @@ export interface AdviceOutcome {
  * Ranked advice for an estimate whose verdict is not "fits": best resulting verdict first, then
  * the cheapest change (the order the candidates are tried in below). `core` sizes a changed input.
  */
-export function buildAdvice(input: EstimateInput, current: Estimate, core: (input: EstimateInput & { hardware: HardwareSetup }) => AdviceOutcome): Advice[] {
+export function buildAdvice(
+  input: EstimateInput,
+  current: Estimate,
+  core: (input: EstimateInput & { hardware: HardwareSetup }) => AdviceOutcome,
+): Advice[] {
   const fit = current.fit;
   const hw = input.hardware;
   if (!fit || !hw || fit.verdict === 'fits') return [];
   const out: Advice[] = [];
   const gguf = current.formatFamily === 'gguf';
   const quiet = { ...input, hardware: hw, advice: false };
-  const push = (kind: AdviceKind, e: AdviceOutcome, title: string, detail: string, change: Advice['change'], command?: string): void => {
+  const push = (
+    kind: AdviceKind,
+    e: AdviceOutcome,
+    title: string,
+    detail: string,
+    change: Advice['change'],
+    command?: string,
+  ): void => {
     if (verdictRank(e.verdict) < verdictRank(fit.verdict)) {
-      out.push({ kind, title, detail, change, verdict: e.verdict, requiredBytes: e.requiredBytes, availableBytes: e.availableBytes, command });
+      out.push({
+        kind,
+        title,
+        detail,
+        change,
+        verdict: e.verdict,
+        requiredBytes: e.requiredBytes,
+        availableBytes: e.availableBytes,
+        command,
+      });
     }
   };
   const kvCacheTo = (kv: 'q8_0' | 'q4_0'): void => {
     if (gguf && current.kvType !== kv && current.kvType !== 'q4_0') {
       const e = core({ ...quiet, kvType: kv, flashAttention: true });
-      push('kv-cache', e, `Quantize the KV cache to ${kv}`, `KV cache ${gib(current.kvCacheBytes)} → ${gib(e.kvCacheBytes)} (needs flash attention).`, { kvType: kv });
+      push(
+        'kv-cache',
+        e,
+        `Quantize the KV cache to ${kv}`,
+        `KV cache ${gib(current.kvCacheBytes)} → ${gib(e.kvCacheBytes)} (needs flash attention).`,
+        { kvType: kv },
+      );
     }
   };
 
@@ -99,7 +138,14 @@ export function buildAdvice(input: EstimateInput, current: Estimate, core: (inpu
     if (e.verdict === 'fits') [lo, best] = [mid, e];
     else hi = mid - 1;
   }
-  if (best) push('context', best, `Shorten the context to ${lo * 1024} tokens`, `KV cache ${gib(current.kvCacheBytes)} → ${gib(best.kvCacheBytes)}.`, { context: lo * 1024 });
+  if (best)
+    push(
+      'context',
+      best,
+      `Shorten the context to ${lo * 1024} tokens`,
+      `KV cache ${gib(current.kvCacheBytes)} → ${gib(best.kvCacheBytes)}.`,
+      { context: lo * 1024 },
+    );
 
   const dev0 = hw.devices[0];
   if (dev0?.kind === 'apple') {
@@ -122,7 +168,13 @@ export function buildAdvice(input: EstimateInput, current: Estimate, core: (inpu
     if (format === current.format) continue;
     const e = core({ ...quiet, format, kvType: gguf ? input.kvType : undefined });
     if (e.weightsBytes < current.weightsBytes && e.verdict === 'fits') {
-      push('quant', e, `Use a smaller quant: ${getFormat(format).label}`, `Weights ${gib(current.weightsBytes)} → ${gib(e.weightsBytes)}.`, { format });
+      push(
+        'quant',
+        e,
+        `Use a smaller quant: ${getFormat(format).label}`,
+        `Weights ${gib(current.weightsBytes)} → ${gib(e.weightsBytes)}.`,
+        { format },
+      );
       break;
     }
   }
@@ -132,7 +184,13 @@ export function buildAdvice(input: EstimateInput, current: Estimate, core: (inpu
   if (dev0?.kind === 'gpu') {
     const more = withExtraGpu(hw);
     const e = core({ ...quiet, hardware: more });
-    push('add-gpu', e, `Add another ${dev0.name.replace(/ #\d+$/, '')}`, `${more.devices.length} cards, ${gib(more.devices.reduce((a, d) => a + d.usableBytes, 0))} of VRAM in total (layers are split per card).`, { gpus: more.devices.length });
+    push(
+      'add-gpu',
+      e,
+      `Add another ${dev0.name.replace(/ #\d+$/, '')}`,
+      `${more.devices.length} cards, ${gib(more.devices.reduce((a, d) => a + d.usableBytes, 0))} of VRAM in total (layers are split per card).`,
+      { gpus: more.devices.length },
+    );
   }
 
   // Stable sort: equal verdicts keep the cheapest-first order they were added in.

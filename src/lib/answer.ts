@@ -100,20 +100,31 @@ export function answerView(e: Estimate, hardware: HardwareSetup | undefined): An
   if (c.lmStudio.length) commands.push({ id: 'lm-studio', label: 'LM Studio settings', text: c.lmStudio.join('\n') });
   if (c.mlx) commands.push({ id: 'mlx', label: 'MLX', text: c.mlx });
   if (c.vllm) commands.push({ id: 'vllm', label: 'vLLM', text: c.vllm });
-  const gpuLayers = !fit ? '' : cpuMachine ? `All ${fit.totalLayers} layers on the CPU` : `${fit.gpuLayers} of ${fit.totalLayers} layers on the GPU`;
+  const gpuLayers = !fit
+    ? ''
+    : cpuMachine
+      ? `All ${fit.totalLayers} layers on the CPU`
+      : `${fit.gpuLayers} of ${fit.totalLayers} layers on the GPU`;
   return {
     verdict,
     label: verdictLabel(verdict),
     icon: VERDICT_ICON[verdict],
     tone: VERDICT_TONE[verdict],
     summary: fit?.summary ?? '',
-    segments: parts.map(([key, label, bytes]) => ({ key, label, bytes, text: formatBytes(bytes), share: bytes / scale })),
+    segments: parts.map(([key, label, bytes]) => ({
+      key,
+      label,
+      bytes,
+      text: formatBytes(bytes),
+      share: bytes / scale,
+    })),
     totalText: formatBytes(e.totalBytes),
     usableText: formatBytes(usable),
     usableShare: usable / scale,
     speedText: e.tokensPerSecond ? formatSpeedRange(e.tokensPerSecond) : 'Does not run on this hardware',
     promptSpeedText: e.promptTokensPerSecond ? formatSpeedRange(e.promptTokensPerSecond) : '–',
-    layersText: fit && fit.cpuMoeLayers > 0 ? `${gpuLayers}; experts of ${fit.cpuMoeLayers} layers in system RAM` : gpuLayers,
+    layersText:
+      fit && fit.cpuMoeLayers > 0 ? `${gpuLayers}; experts of ${fit.cpuMoeLayers} layers in system RAM` : gpuLayers,
     advice: e.advice.map((a) => ({
       title: a.title,
       detail: a.detail,

@@ -20,7 +20,8 @@ export interface CatalogModel {
   mlxRepo?: string | null | undefined;
   /** The same shape as the engine's architecture; the family is inferred from the names. */
   architecture: Omit<ModelArchitecture, 'family'>;
-  files?: readonly { format: string; bytes: number; publisher?: string | undefined; url?: string | undefined }[] | undefined;
+  files?:
+    readonly { format: string; bytes: number; publisher?: string | undefined; url?: string | undefined }[] | undefined;
 }
 
 /** The subset of a catalog hardware entry the engine reads. */
@@ -121,10 +122,27 @@ export function hardwareFromCatalog(id: string, h: CatalogHardware, o: HardwareO
   const fp16Tflops = h.fp16Tflops ?? null;
   if (kind === 'gpu') {
     const { gpus: count, ramGiB, cpuBandwidthGBs } = o;
-    return gpuSetup({ name, vramGiB: memoryGiB, bandwidthGBs, fp16Tflops, count, backend: backendOf(h), ramGiB, cpuBandwidthGBs });
+    return gpuSetup({
+      name,
+      vramGiB: memoryGiB,
+      bandwidthGBs,
+      fp16Tflops,
+      count,
+      backend: backendOf(h),
+      ramGiB,
+      cpuBandwidthGBs,
+    });
   }
   if (kind === 'apple' || kind === 'unified') {
-    return unifiedSetup({ name, memoryGiB, bandwidthGBs, fp16Tflops, gpuFraction: o.gpuFraction, apple: kind === 'apple', backend: backendOf(h) });
+    return unifiedSetup({
+      name,
+      memoryGiB,
+      bandwidthGBs,
+      fp16Tflops,
+      gpuFraction: o.gpuFraction,
+      apple: kind === 'apple',
+      backend: backendOf(h),
+    });
   }
   if (kind === 'cpu') return cpuSetup({ name, ramGiB: memoryGiB, bandwidthGBs, tflops: fp16Tflops });
   return fail(`unknown kind "${String(kind)}" (use gpu, apple, unified or cpu)`);

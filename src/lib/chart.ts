@@ -19,7 +19,10 @@ export interface ChartPoint {
 }
 
 /** Total memory at each stop for the input's model, format and KV settings (hardware ignored). */
-export function memoryCurve(input: Omit<EstimateInput, 'context' | 'hardware'>, stops: readonly number[]): ChartPoint[] {
+export function memoryCurve(
+  input: Omit<EstimateInput, 'context' | 'hardware'>,
+  stops: readonly number[],
+): ChartPoint[] {
   return stops.map((context) => ({ context, bytes: estimateCore({ ...input, context, advice: false }).totalBytes }));
 }
 
@@ -39,7 +42,13 @@ export interface ChartGeometry {
 const PAD = { left: 44, right: 12, top: 10, bottom: 26 };
 
 /** Lays out points on a log2 context axis and a linear GiB axis that includes usable memory. */
-export function chartGeometry(points: readonly ChartPoint[], usableBytes: number | null, chosen: ChartPoint, width = 600, height = 220): ChartGeometry {
+export function chartGeometry(
+  points: readonly ChartPoint[],
+  usableBytes: number | null,
+  chosen: ChartPoint,
+  width = 600,
+  height = 220,
+): ChartGeometry {
   const first = points[0] ?? chosen;
   const last = points[points.length - 1] ?? chosen;
   const lo = Math.log2(first.context);
@@ -57,7 +66,10 @@ export function chartGeometry(points: readonly ChartPoint[], usableBytes: number
     usableY: usableBytes === null ? null : r(y(usableBytes)),
     marker: { x: r(x(chosen.context)), y: r(y(chosen.bytes)) },
     xTicks: points.map((p) => ({ x: r(x(p.context)), label: shortContext(p.context) })),
-    yTicks: Array.from({ length: Math.round(maxGiB / stepGiB) + 1 }, (_, i) => ({ y: r(y(i * stepGiB * GiB)), label: `${+(i * stepGiB).toFixed(1)}` })),
+    yTicks: Array.from({ length: Math.round(maxGiB / stepGiB) + 1 }, (_, i) => ({
+      y: r(y(i * stepGiB * GiB)),
+      label: `${+(i * stepGiB).toFixed(1)}`,
+    })),
   };
 }
 

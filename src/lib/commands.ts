@@ -29,17 +29,38 @@ export function buildCommands(e: Estimate, input: EstimateInput): RunCommands {
   const c: RunCommands = { llamaCpp: '', ollama: [], lmStudio: [], mlx: null, vllm: null };
   if (family === 'gguf') {
     // -ngl counts the output layer as one more layer.
-    const ngl = !fit ? 99 : fit.verdict === 'cpu-only' || fit.verdict === 'wont-run' ? 0 : fit.outputOnGpu ? L + 1 : gpuLayers;
+    const ngl = !fit
+      ? 99
+      : fit.verdict === 'cpu-only' || fit.verdict === 'wont-run'
+        ? 0
+        : fit.outputOnGpu
+          ? L + 1
+          : gpuLayers;
     const file = `${(model.hfRepo ?? model.id ?? model.name).split('/').pop()!.replace(/\s+/g, '-')}-${format}.gguf`;
-    const flags: (string | number | false)[] = ['llama-server -m', file, '-c', context, '-ngl', ngl, '-fa', fa ? 'on' : 'off'];
+    const flags: (string | number | false)[] = [
+      'llama-server -m',
+      file,
+      '-c',
+      context,
+      '-ngl',
+      ngl,
+      '-fa',
+      fa ? 'on' : 'off',
+    ];
     if (quantKv) flags.push('-ctk', kvType, '-ctv', e.kvTypeV);
     if (moe) flags.push('--n-cpu-moe', moe);
     if (parallel > 1) flags.push('-np', parallel);
     if (e.ubatch !== 512) flags.push('-ub', e.ubatch);
-    if (fit && fit.devices.length > 1 && gpuLayers) flags.push('--tensor-split', fit.devices.map((d) => d.layers).join());
+    if (fit && fit.devices.length > 1 && gpuLayers)
+      flags.push('--tensor-split', fit.devices.map((d) => d.layers).join());
     c.llamaCpp = flags.join(' ');
 
-    const env = [fa && 'OLLAMA_FLASH_ATTENTION=1', quantKv && `OLLAMA_KV_CACHE_TYPE=${kvType}`, parallel > 1 && `OLLAMA_NUM_PARALLEL=${parallel}`, 'ollama serve'];
+    const env = [
+      fa && 'OLLAMA_FLASH_ATTENTION=1',
+      quantKv && `OLLAMA_KV_CACHE_TYPE=${kvType}`,
+      parallel > 1 && `OLLAMA_NUM_PARALLEL=${parallel}`,
+      'ollama serve',
+    ];
     c.ollama = [
       env.filter(Boolean).join(' '),
       `ollama run ${model.ollamaTag ?? (model.hfRepo != null ? `hf.co/${model.hfRepo}-GGUF:${format}` : `<model>:${format}`)}`,
@@ -47,8 +68,16 @@ export function buildCommands(e: Estimate, input: EstimateInput): RunCommands {
     ];
     if (fit?.verdict === 'partial-offload' && !moe) c.ollama.push(`/set parameter num_gpu ${gpuLayers}`);
 
-    c.lmStudio = [`Context Length: ${context}`, `GPU Offload: ${gpuLayers} / ${L} layers`, `Flash Attention: ${fa ? 'On' : 'Off'}`];
-    if (quantKv) c.lmStudio.push(`K Cache Quantization Type: ${kvType.toUpperCase()}`, `V Cache Quantization Type: ${e.kvTypeV.toUpperCase()}`);
+    c.lmStudio = [
+      `Context Length: ${context}`,
+      `GPU Offload: ${gpuLayers} / ${L} layers`,
+      `Flash Attention: ${fa ? 'On' : 'Off'}`,
+    ];
+    if (quantKv)
+      c.lmStudio.push(
+        `K Cache Quantization Type: ${kvType.toUpperCase()}`,
+        `V Cache Quantization Type: ${e.kvTypeV.toUpperCase()}`,
+      );
     if (moe) c.lmStudio.push(`Number of layers for which to force MoE weights onto CPU: ${moe}`);
   } else if (family === 'mlx') {
     const bits = format === 'MLX-8bit' ? '8bit' : '4bit';

@@ -10,7 +10,10 @@ export interface RentalOption {
  * The cheapest rental with at least `memoryGiB` of GPU memory, or undefined when none is that large.
  * Ties go to the first in input order.
  */
-export function cheapestRentalWithMemory<T extends RentalOption>(options: readonly T[], memoryGiB: number): T | undefined {
+export function cheapestRentalWithMemory<T extends RentalOption>(
+  options: readonly T[],
+  memoryGiB: number,
+): T | undefined {
   let best: T | undefined;
   for (const option of options) {
     if (option.gpuMemoryGiB + 1e-9 < memoryGiB) continue;
@@ -24,7 +27,8 @@ export function cheapestRentalWithMemory<T extends RentalOption>(options: readon
  * @throws RangeError when either amount is not a positive finite number.
  */
 export function breakEvenHours(purchaseUsd: number, usdPerHour: number): number {
-  if (!(purchaseUsd > 0) || !Number.isFinite(purchaseUsd)) throw new RangeError('purchase price must be a positive number');
+  if (!(purchaseUsd > 0) || !Number.isFinite(purchaseUsd))
+    throw new RangeError('purchase price must be a positive number');
   if (!(usdPerHour > 0) || !Number.isFinite(usdPerHour)) throw new RangeError('hourly price must be a positive number');
   return purchaseUsd / usdPerHour;
 }

@@ -175,7 +175,8 @@ const costCache = new WeakMap<KvCacheResult, WeakMap<WeightBreakdown, number[]>>
 
 /** A setting at one context: KV cache (memoized per architecture), compute buffer and running layer costs. */
 function size(st: Setting, context: number): Sizing {
-  if (!(context >= 0 && context < Infinity)) throw new Error(`Context must be a number of tokens >= 0 (got ${context}).`);
+  if (!(context >= 0 && context < Infinity))
+    throw new Error(`Context must be a number of tokens >= 0 (got ${context}).`);
   const arch = st.model.architecture;
   const { ubatch, flashAttention, w } = st;
   const ctx = Math.floor(context);
@@ -271,7 +272,16 @@ function capacity(d: Device, computeBytes: number, margin: boolean): number {
  * The Fit of a GGUF verdict from the last fill (onGpu false: nothing on the GPUs). Slots are the
  * fill's layer blocks in device order; fromTop blocks count down from the last layer.
  */
-function ggufFit(s: Sizing, hw: HardwareSetup, verdict: Verdict, onGpu: boolean, fromTop: boolean, cpuLayers: number, cpuMoeLayers: number, needBytes: number): Fit {
+function ggufFit(
+  s: Sizing,
+  hw: HardwareSetup,
+  verdict: Verdict,
+  onGpu: boolean,
+  fromTop: boolean,
+  cpuLayers: number,
+  cpuMoeLayers: number,
+  needBytes: number,
+): Fit {
   const L = s.layers;
   const devs = hw.devices;
   let next = fromTop ? L : 0;
@@ -298,7 +308,10 @@ function ggufFit(s: Sizing, hw: HardwareSetup, verdict: Verdict, onGpu: boolean,
     outputOnCpu: !onGpu || filled.output < 0,
     tensorParallel: false,
     gpuLayers: onGpu ? L - cpuLayers : 0,
-    requiredBytes: devs.length > 0 ? s.sums.weights[L]! + s.kv.totalBytes + s.w.outputBytes + s.computeBytes + devs[0]!.overheadBytes : 0,
+    requiredBytes:
+      devs.length > 0
+        ? s.sums.weights[L]! + s.kv.totalBytes + s.w.outputBytes + s.computeBytes + devs[0]!.overheadBytes
+        : 0,
     availableBytes,
     overheadBytes: used > 0 ? overheadBytes : (devs[0]?.overheadBytes ?? runtimeOverheadBytes('CPU')),
     computeBytes: s.computeBytes * (used || 1),
@@ -338,12 +351,14 @@ function placeGguf(s: Sizing, hw: HardwareSetup): Fit {
       else lo = mid + 1;
     }
     const ramNeed = w.tokenEmbdBytes + experts[lo]!;
-    if (fill(s, devs, true, lo, false).output >= 0 && ramNeed <= ramLeft(hw)) return ggufFit(s, hw, 'partial-offload', true, false, 0, lo, ramNeed);
+    if (fill(s, devs, true, lo, false).output >= 0 && ramNeed <= ramLeft(hw))
+      return ggufFit(s, hw, 'partial-offload', true, false, 0, lo, ramNeed);
   }
 
   // Dense (or MoE fallback): offload the last n layers, the rest runs on the CPU.
   const n = fill(s, devs, true, 0, true).placed;
-  const ramNeed = w.tokenEmbdBytes + w.outputBytes - (w.tiedEmbeddings ? w.tokenEmbdBytes : 0) + computeBytes + cost[L - n]!;
+  const ramNeed =
+    w.tokenEmbdBytes + w.outputBytes - (w.tiedEmbeddings ? w.tokenEmbdBytes : 0) + computeBytes + cost[L - n]!;
   if (n > 0 && ramNeed <= ramLeft(hw)) return ggufFit(s, hw, 'partial-offload', true, true, L - n, 0, ramNeed);
   return ggufFit(s, hw, cpuOk ? 'cpu-only' : 'wont-run', false, false, cpuOk ? L : 0, 0, cpuNeed);
 }
@@ -362,7 +377,8 @@ function placeTensorParallel(s: Sizing, hw: HardwareSetup): Fit {
   const overheadPer = tensorParallelOverhead(s.format);
   const perDevice = n > 0 ? (w.totalBytes + kv.totalBytes) / n + computeBytes + overheadPer : Infinity;
   const minUsable = Math.min(...usable.map((d) => d.usableBytes));
-  const verdict: Verdict = !n || perDevice > minUsable ? 'wont-run' : perDevice + SAFETY_MARGIN_BYTES <= minUsable ? 'fits' : 'tight';
+  const verdict: Verdict =
+    !n || perDevice > minUsable ? 'wont-run' : perDevice + SAFETY_MARGIN_BYTES <= minUsable ? 'fits' : 'tight';
   const runs = verdict !== 'wont-run';
   return {
     verdict,
@@ -400,7 +416,10 @@ function describe(s: Sizing, hw: HardwareSetup, f: Fit): FitResult {
     const weightsBytes = !on
       ? 0
       : gguf
-        ? sums.weights[end]! - sums.weights[slot.first]! - (expertsBefore(end) - expertsBefore(slot.first)) + (slot.output ? w.outputBytes : 0)
+        ? sums.weights[end]! -
+          sums.weights[slot.first]! -
+          (expertsBefore(end) - expertsBefore(slot.first)) +
+          (slot.output ? w.outputBytes : 0)
         : w.totalBytes / n;
     const kvBytes = !on ? 0 : gguf ? kvOf(slot.first, end) : kv.totalBytes / n;
     const overheadBytes = !on ? 0 : gguf ? d.overheadBytes : tensorParallelOverhead(s.format);
@@ -423,9 +442,16 @@ function describe(s: Sizing, hw: HardwareSetup, f: Fit): FitResult {
   const cpu = f.cpuLayers;
   const { verdict, requiredBytes, availableBytes, needBytes } = f;
   if (gguf) {
-    ram.weightsBytes = w.tokenEmbdBytes + sums.weights[cpu]! + sums.experts[moeEnd]! + (f.outputOnCpu ? w.outputBytes - (w.tiedEmbeddings ? w.tokenEmbdBytes : 0) : 0);
+    ram.weightsBytes =
+      w.tokenEmbdBytes +
+      sums.weights[cpu]! +
+      sums.experts[moeEnd]! +
+      (f.outputOnCpu ? w.outputBytes - (w.tiedEmbeddings ? w.tokenEmbdBytes : 0) : 0);
     ram.kvBytes = kvOf(0, cpu);
-    ram.usedBytes = verdict === 'cpu-only' || verdict === 'wont-run' ? needBytes : ram.weightsBytes + ram.kvBytes + (!devs.length || cpu ? computeBytes : 0);
+    ram.usedBytes =
+      verdict === 'cpu-only' || verdict === 'wont-run'
+        ? needBytes
+        : ram.weightsBytes + ram.kvBytes + (!devs.length || cpu ? computeBytes : 0);
     if (verdict === 'wont-run') {
       ram.weightsBytes = w.totalBytes;
       ram.kvBytes = kv.totalBytes;
@@ -439,13 +465,16 @@ function describe(s: Sizing, hw: HardwareSetup, f: Fit): FitResult {
   const summary = ((): string => {
     if (verdict === 'fits') return `Needs ${need} plus ${margin}; ${usable} usable.`;
     if (verdict === 'tight') return `Needs ${need}; ${usable} usable leaves less than ${margin}.`;
-    if (!gguf && n) return `Needs ${need} but ${usable} is usable; ${label} does not offload to system RAM (GGUF does).`;
+    if (!gguf && n)
+      return `Needs ${need} but ${usable} is usable; ${label} does not offload to system RAM (GGUF does).`;
     if (!gguf) {
       const metal = devs.some((d) => d.backend === 'Metal');
       return `${label} needs ${s.format.family === 'mlx' ? 'Apple silicon' : 'NVIDIA (CUDA) or AMD (ROCm) GPUs'}; pick a GGUF${metal ? ' or MLX' : ''} format here.`;
     }
-    if (moeEnd) return `The experts of ${moeEnd} of ${L} layers (${gib(sums.experts[moeEnd]!)}) stay in system RAM (--n-cpu-moe ${moeEnd}); the rest fits on the GPU.`;
-    if (verdict === 'partial-offload') return `Full offload needs ${need}; ${f.gpuLayers} of ${L} layers fit in ${usable}, the rest runs from system RAM (${gib(needBytes)}).`;
+    if (moeEnd)
+      return `The experts of ${moeEnd} of ${L} layers (${gib(sums.experts[moeEnd]!)}) stay in system RAM (--n-cpu-moe ${moeEnd}); the rest fits on the GPU.`;
+    if (verdict === 'partial-offload')
+      return `Full offload needs ${need}; ${f.gpuLayers} of ${L} layers fit in ${usable}, the rest runs from system RAM (${gib(needBytes)}).`;
     // CPU only or won't run: what the GPUs (if any) and the RAM would have to hold.
     const gpus = devs.length > 0;
     return `Needs ${gpus ? `${need} or ` : ''}${gib(needBytes)} of system RAM; ${gpus ? `${usable} GPU and ` : ''}${gib(hw.usableRamBytes)} RAM usable.`;
@@ -464,7 +493,13 @@ function describe(s: Sizing, hw: HardwareSetup, f: Fit): FitResult {
     requiredBytes,
     requiredWithMarginBytes: requiredBytes + SAFETY_MARGIN_BYTES * (gguf ? Math.min(1, devs.length) : Math.max(1, n)),
     availableBytes,
-    layout: { slots: f.slots, cpuLayers: cpu, cpuMoeLayers: moeEnd, outputOnCpu: f.outputOnCpu, tensorParallel: f.tensorParallel },
+    layout: {
+      slots: f.slots,
+      cpuLayers: cpu,
+      cpuMoeLayers: moeEnd,
+      outputOnCpu: f.outputOnCpu,
+      tensorParallel: f.tensorParallel,
+    },
   };
 }
 
@@ -483,8 +518,10 @@ export function estimateCore(input: EstimateInput): Estimate {
   const computeBytes = f?.computeBytes ?? s.computeBytes;
   const overheadBytes = f?.overheadBytes ?? (gguf ? 457 * MiB : GiB);
   const notes = [...kv.notes];
-  if (!gguf && input.kvType && input.kvType !== 'f16') notes.unshift(`${format.label} is estimated with an f16 KV cache (quantized caches are modelled for GGUF only).`);
-  if (context > (model.contextLength ?? Infinity)) notes.push(`Context ${context} is longer than the model's maximum of ${model.contextLength} tokens.`);
+  if (!gguf && input.kvType && input.kvType !== 'f16')
+    notes.unshift(`${format.label} is estimated with an f16 KV cache (quantized caches are modelled for GGUF only).`);
+  if (context > (model.contextLength ?? Infinity))
+    notes.push(`Context ${context} is longer than the model's maximum of ${model.contextLength} tokens.`);
   const e: Estimate = {
     modelName: model.name,
     format: format.id,

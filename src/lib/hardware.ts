@@ -63,7 +63,13 @@ function positive(what: string, v: number): number {
 }
 
 /** The host side of a setup: system RAM (GiB) with its OS reserve, CPU bandwidth and TFLOPS. */
-function host(name: string, devices: Device[], ramGiB: number, cpuBandwidthGBs: number, cpuTflops = DEFAULT_CPU_TFLOPS): HardwareSetup {
+function host(
+  name: string,
+  devices: Device[],
+  ramGiB: number,
+  cpuBandwidthGBs: number,
+  cpuTflops = DEFAULT_CPU_TFLOPS,
+): HardwareSetup {
   const ram = ramGiB * GiB;
   return {
     name,
@@ -107,9 +113,15 @@ export function gpuSetup(o: GpuSetupOptions): HardwareSetup {
     fp16Tflops: o.fp16Tflops ?? null,
     overheadBytes: runtimeOverheadBytes(backend),
   }));
-  const setup = host(count > 1 ? `${count}x ${name}` : name, devices, o.ramGiB ?? DEFAULT_SYSTEM_RAM_GIB, o.cpuBandwidthGBs ?? DEFAULT_CPU_BANDWIDTH_GBS);
+  const setup = host(
+    count > 1 ? `${count}x ${name}` : name,
+    devices,
+    o.ramGiB ?? DEFAULT_SYSTEM_RAM_GIB,
+    o.cpuBandwidthGBs ?? DEFAULT_CPU_BANDWIDTH_GBS,
+  );
   if (o.ramGiB === undefined) setup.assumptions.push(`system RAM assumed ${DEFAULT_SYSTEM_RAM_GIB} GiB`);
-  if (o.cpuBandwidthGBs === undefined) setup.assumptions.push(`CPU memory bandwidth assumed ${DEFAULT_CPU_BANDWIDTH_GBS} GB/s`);
+  if (o.cpuBandwidthGBs === undefined)
+    setup.assumptions.push(`CPU memory bandwidth assumed ${DEFAULT_CPU_BANDWIDTH_GBS} GB/s`);
   return setup;
 }
 
@@ -130,7 +142,8 @@ export function unifiedSetup(o: UnifiedSetupOptions): HardwareSetup {
   const bw = positive('bandwidth', o.bandwidthGBs);
   const apple = o.apple ?? true;
   const fraction = o.gpuFraction ?? (apple ? appleDefaultWiredFraction(memGiB) : 0.85);
-  if (!(fraction > 0 && fraction <= 1)) throw new Error(`Hardware: GPU memory share must be in (0, 1] (got ${fraction}).`);
+  if (!(fraction > 0 && fraction <= 1))
+    throw new Error(`Hardware: GPU memory share must be in (0, 1] (got ${fraction}).`);
   const backend: Backend = o.backend ?? (apple ? 'Metal' : 'Vulkan');
   const name = o.name ?? `${apple ? 'Apple silicon' : 'Unified memory'} ${memGiB} GiB`;
   const memoryBytes = memGiB * GiB;
@@ -145,7 +158,8 @@ export function unifiedSetup(o: UnifiedSetupOptions): HardwareSetup {
     overheadBytes: runtimeOverheadBytes(backend),
   };
   const setup = { ...host(name, [device], memGiB, bw * 0.5), sharedMemory: true, wiredFraction: fraction };
-  if (o.gpuFraction === undefined) setup.assumptions.push(`GPU may use ${Math.round(fraction * 100)}% of unified memory (default wired limit)`);
+  if (o.gpuFraction === undefined)
+    setup.assumptions.push(`GPU may use ${Math.round(fraction * 100)}% of unified memory (default wired limit)`);
   return setup;
 }
 
@@ -158,7 +172,13 @@ export interface CpuSetupOptions {
 
 /** CPU-only machine: model in system RAM. */
 export function cpuSetup(o: CpuSetupOptions): HardwareSetup {
-  return host(o.name ?? `CPU with ${o.ramGiB} GiB RAM`, [], positive('RAM', o.ramGiB), positive('bandwidth', o.bandwidthGBs), o.tflops ?? undefined);
+  return host(
+    o.name ?? `CPU with ${o.ramGiB} GiB RAM`,
+    [],
+    positive('RAM', o.ramGiB),
+    positive('bandwidth', o.bandwidthGBs),
+    o.tflops ?? undefined,
+  );
 }
 
 /** Copy of a setup with Apple/unified GPU share changed (e.g. after raising iogpu.wired_limit_mb). */

@@ -24,7 +24,16 @@ const FAMILY_ALIASES: Record<string, ArchFamily> = {
   cohere: 'command-r',
   cohere2: 'command-r',
 };
-const SAME_NAME_FAMILIES: readonly string[] = ['llama', 'mistral', 'mixtral', 'qwen2', 'qwen3', 'gemma2', 'gemma3', 'phi3'];
+const SAME_NAME_FAMILIES: readonly string[] = [
+  'llama',
+  'mistral',
+  'mixtral',
+  'qwen2',
+  'qwen3',
+  'gemma2',
+  'gemma3',
+  'phi3',
+];
 
 function familyOf(modelType: unknown): ArchFamily | undefined {
   const t = String(modelType);
@@ -65,11 +74,16 @@ export function parseHfConfig(raw: unknown, name?: string): ParsedHfConfig {
   let mla: ModelArchitecture['mla'] = null;
   const kvLoraRank = num('kv_lora_rank') ?? 0;
   if (kvLoraRank > 0) {
-    const [qkRopeHeadDim, qkNopeHeadDim, vHeadDim] = [req('qk_rope_head_dim'), req('qk_nope_head_dim'), req('v_head_dim')];
+    const [qkRopeHeadDim, qkNopeHeadDim, vHeadDim] = [
+      req('qk_rope_head_dim'),
+      req('qk_nope_head_dim'),
+      req('v_head_dim'),
+    ];
     mla = { kvLoraRank, qkRopeHeadDim, qkNopeHeadDim, vHeadDim, qLoraRank: num('q_lora_rank') ?? null };
     headDim = qkRopeHeadDim + qkNopeHeadDim;
   }
-  if (!Number.isInteger(headDim)) throw new Error('config.json: head_dim is missing and hidden_size / num_attention_heads is not an integer.');
+  if (!Number.isInteger(headDim))
+    throw new Error('config.json: head_dim is missing and hidden_size / num_attention_heads is not an integer.');
 
   const experts = num('num_local_experts', 'num_experts', 'n_routed_experts') ?? 0;
   const intermediate = num('intermediate_size');
@@ -95,9 +109,20 @@ export function parseHfConfig(raw: unknown, name?: string): ParsedHfConfig {
     headDim,
     ffnSize: intermediate ?? moe?.expertFfnSize ?? missing('intermediate_size'),
     vocabSize,
-    tiedEmbeddings: flag(c['tie_word_embeddings'], family === 'gemma2' || family === 'gemma3' || family === 'command-r'),
-    qkvBias: flag(c['attention_bias'] ?? c['attention_qkv_bias'] ?? c['qkv_bias'], family === 'qwen2' || family === 'qwen2moe'),
-    slidingWindow: slidingWindowFor(family, c, num('sliding_window') ?? 0, num('sliding_window_pattern', '_sliding_window_pattern')),
+    tiedEmbeddings: flag(
+      c['tie_word_embeddings'],
+      family === 'gemma2' || family === 'gemma3' || family === 'command-r',
+    ),
+    qkvBias: flag(
+      c['attention_bias'] ?? c['attention_qkv_bias'] ?? c['qkv_bias'],
+      family === 'qwen2' || family === 'qwen2moe',
+    ),
+    slidingWindow: slidingWindowFor(
+      family,
+      c,
+      num('sliding_window') ?? 0,
+      num('sliding_window_pattern', '_sliding_window_pattern'),
+    ),
     mla,
     moe,
     family,
@@ -108,7 +133,12 @@ export function parseHfConfig(raw: unknown, name?: string): ParsedHfConfig {
   return {
     architecture,
     modelType,
-    model: { name: name ?? repo ?? (modelType || 'model'), architecture, contextLength: num('max_position_embeddings') ?? null, hfRepo: repo },
+    model: {
+      name: name ?? repo ?? (modelType || 'model'),
+      architecture,
+      contextLength: num('max_position_embeddings') ?? null,
+      hfRepo: repo,
+    },
   };
 }
 
@@ -117,7 +147,12 @@ export function parseHfConfig(raw: unknown, name?: string): ParsedHfConfig {
  * pattern (layer i is full when i % fullEvery === fullEvery - 1; 0 = every layer slides).
  * Families llama.cpp runs without a window (Mistral, Qwen, ...) ignore `sliding_window`.
  */
-function slidingWindowFor(family: ArchFamily, c: Json, window: number, pattern: number | undefined): ModelArchitecture['slidingWindow'] {
+function slidingWindowFor(
+  family: ArchFamily,
+  c: Json,
+  window: number,
+  pattern: number | undefined,
+): ModelArchitecture['slidingWindow'] {
   const types = c['layer_types'];
   if (Array.isArray(types) && types.length > 0 && window > 0) {
     const sliding = types.map((t) => t === 'sliding_attention');

@@ -65,14 +65,20 @@ export function kvCache(arch: ModelArchitecture, input: KvCacheInput): KvCacheRe
     const swaCellsPerSequence = sw != null ? Math.min(cellsPerSequence, padTo(sw.window + ubatch, KV_PAD)) : 0;
     const { k, v } = kvWidths(arch);
     const bytesPerCell = k * kvBytesPerElement(kType) + v * kvBytesPerElement(vType);
-    const layerBytes = Array.from({ length: arch.layers }, (_, i) => bytesPerCell * (isSlidingLayer(arch, i) ? swaCellsPerSequence : cellsPerSequence) * np);
+    const layerBytes = Array.from(
+      { length: arch.layers },
+      (_, i) => bytesPerCell * (isSlidingLayer(arch, i) ? swaCellsPerSequence : cellsPerSequence) * np,
+    );
     return {
       totalBytes: layerBytes.reduce((a, b) => a + b, 0),
       layerBytes,
       cellsPerSequence,
       swaCellsPerSequence,
       vType,
-      notes: vType !== (input.kvTypeV ?? kType) ? ['A quantized V cache needs flash attention; without it the V cache stays f16.'] : [],
+      notes:
+        vType !== (input.kvTypeV ?? kType)
+          ? ['A quantized V cache needs flash attention; without it the V cache stays f16.']
+          : [],
     };
   });
 }

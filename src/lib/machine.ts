@@ -34,11 +34,13 @@ export function machineFromChoice(choice: MachineChoice, catalog: ReadonlyMap<st
   });
   const first = entries[0]!;
   // A CPU entry's memory is whatever RAM is installed: the RAM field overrides the catalog's size.
-  if (first.h.kind === 'cpu') return hardwareFromCatalog(first.id, first.h, choice.ram !== undefined ? { memoryGiB: choice.ram } : {});
+  if (first.h.kind === 'cpu')
+    return hardwareFromCatalog(first.id, first.h, choice.ram !== undefined ? { memoryGiB: choice.ram } : {});
   if (first.h.kind !== 'gpu') return hardwareFromCatalog(first.id, first.h);
   const gpus = entries.filter((e) => e.h.kind === 'gpu');
   const options = choice.ram !== undefined ? { ramGiB: choice.ram } : {};
-  if (gpus.every((e) => e.id === first.id)) return hardwareFromCatalog(first.id, first.h, { ...options, gpus: gpus.length });
+  if (gpus.every((e) => e.id === first.id))
+    return hardwareFromCatalog(first.id, first.h, { ...options, gpus: gpus.length });
   const setups = gpus.map((e) => hardwareFromCatalog(e.id, e.h, options));
   const base = setups[0]!;
   return {

@@ -95,12 +95,14 @@ export function parseCheckerQuery(search: string, catalog: CheckerCatalog): { st
     if (raw === null) continue;
     const n = number(raw);
     const [lo, hi] = LIMITS[key];
-    if (n === undefined || n < lo || n > hi) notices.push(`Ignored ${key}=${quoteInput(raw)}: expected a number from ${lo} to ${hi}.`);
+    if (n === undefined || n < lo || n > hi)
+      notices.push(`Ignored ${key}=${quoteInput(raw)}: expected a number from ${lo} to ${hi}.`);
     else custom[key] = n;
   }
   const hasCustom = custom.vram !== undefined || custom.bw !== undefined;
   if (hw.length === 0 && !hasCustom) hw.push(d.hw);
-  if (hw.length > 0 && hasCustom) notices.push('Both catalog hardware and custom numbers were given: using the catalog hardware.');
+  if (hw.length > 0 && hasCustom)
+    notices.push('Both catalog hardware and custom numbers were given: using the catalog hardware.');
   const state: CheckerState = { model, quant, ctx, kv, hw };
   if (hw.length === 0) {
     state.vram = custom.vram ?? 0;

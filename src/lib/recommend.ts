@@ -10,7 +10,16 @@ import type { ModelSpec } from './model.ts';
 import { verdictRank } from './verdicts.ts';
 
 /** GGUF formats people actually download, best quality first. The tables and "best format" use these. */
-export const COMMON_FORMATS = ['F16', 'Q8_0', 'Q6_K', 'Q5_K_M', 'Q4_K_M', 'IQ4_XS', 'Q3_K_M', 'Q2_K'] as const satisfies readonly FormatId[];
+export const COMMON_FORMATS = [
+  'F16',
+  'Q8_0',
+  'Q6_K',
+  'Q5_K_M',
+  'Q4_K_M',
+  'IQ4_XS',
+  'Q3_K_M',
+  'Q2_K',
+] as const satisfies readonly FormatId[];
 
 /** The format a model is released in when that is not a common GGUF quant (gpt-oss ships MXFP4 experts). */
 export function nativeFormat(model: ModelSpec): FormatId | undefined {
@@ -44,7 +53,14 @@ export interface BestFormat {
  * the memory and twice the speed) and so is Q2_K (too lossy to recommend while a bigger quant
  * still runs through offload).
  */
-export const RECOMMENDABLE_FORMATS = ['Q8_0', 'Q6_K', 'Q5_K_M', 'Q4_K_M', 'IQ4_XS', 'Q3_K_M'] as const satisfies readonly FormatId[];
+export const RECOMMENDABLE_FORMATS = [
+  'Q8_0',
+  'Q6_K',
+  'Q5_K_M',
+  'Q4_K_M',
+  'IQ4_XS',
+  'Q3_K_M',
+] as const satisfies readonly FormatId[];
 
 /**
  * The format to recommend for a model on a machine at a context:
@@ -55,7 +71,10 @@ export const RECOMMENDABLE_FORMATS = ['Q8_0', 'Q6_K', 'Q5_K_M', 'Q4_K_M', 'IQ4_X
  * 4. whatever runs best among Q3_K_M and Q2_K (or Q2_K's "won't run" when nothing does).
  */
 export function bestFormat(model: ModelSpec, hardware: HardwareSetup, context: number): BestFormat {
-  const run = (format: FormatId): BestFormat => ({ format, estimate: estimateCore({ model, format, context, hardware, advice: false }) });
+  const run = (format: FormatId): BestFormat => ({
+    format,
+    estimate: estimateCore({ model, format, context, hardware, advice: false }),
+  });
   const verdictOf = (b: BestFormat) => b.estimate.fit?.verdict ?? 'wont-run';
   // A natively released format (gpt-oss: MXFP4 experts) is the file to recommend first.
   const native = nativeFormat(model);
@@ -77,7 +96,11 @@ export interface MemoryTable {
 }
 
 /** Total memory (weights + KV + compute + overhead, bytes) per format (default: tableFormats) and context. */
-export function memoryTable(model: ModelSpec, maxContext: number, formats: readonly FormatId[] = tableFormats(model)): MemoryTable {
+export function memoryTable(
+  model: ModelSpec,
+  maxContext: number,
+  formats: readonly FormatId[] = tableFormats(model),
+): MemoryTable {
   const contexts = tableContexts(maxContext);
   return {
     contexts,

@@ -53,7 +53,8 @@ export const CPU_DECODE_EFFICIENCY = 0.65;
 function deviceSeconds(device: Device, w: WeightBreakdown, simpleShare: number, bytes: number, layers: number): number {
   const bw = device.bandwidthGBs * GB;
   if (w.family === 'mlx') return bytes / (0.75 * bw) + layers * 0.1e-3;
-  if (device.backend === 'Metal') return bytes * (simpleShare / (0.83 * bw) + (1 - simpleShare) / (0.64 * bw)) + layers * 0.1e-3;
+  if (device.backend === 'Metal')
+    return bytes * (simpleShare / (0.83 * bw) + (1 - simpleShare) / (0.64 * bw)) + layers * 0.1e-3;
   if (w.family !== 'gguf') return bytes / (0.85 * bw) + layers * 0.1e-3;
   // Strix Halo / DGX Spark class iGPUs: LPDDR5X, lower efficiency than GDDR.
   if (device.kind !== 'gpu') return bytes / (0.8 * bw) + layers * 0.1e-3;
@@ -64,7 +65,13 @@ function deviceSeconds(device: Device, w: WeightBreakdown, simpleShare: number, 
  * Seconds per generated token for one sequence, given the KV-cache bytes each layer reads per
  * token (kvReadBytesPerToken / layers).
  */
-function decodeSeconds(arch: ModelArchitecture, w: WeightBreakdown, setup: HardwareSetup, layout: Layout, kvPerLayer: number): number {
+function decodeSeconds(
+  arch: ModelArchitecture,
+  w: WeightBreakdown,
+  setup: HardwareSetup,
+  layout: Layout,
+  kvPerLayer: number,
+): number {
   const sums = layerSums(w, arch);
   const share = activeExpertShare(arch);
   const moeEnd = layout.cpuMoeLayers;
@@ -117,11 +124,16 @@ export function decodeSpeed(
 }
 
 /** Expected decode tokens/s (decodeSpeed().expected) when the KV read per layer is already known. */
-export function decodeTokensPerSecond(arch: ModelArchitecture, w: WeightBreakdown, setup: HardwareSetup, layout: Layout, kvPerLayer: number): number {
+export function decodeTokensPerSecond(
+  arch: ModelArchitecture,
+  w: WeightBreakdown,
+  setup: HardwareSetup,
+  layout: Layout,
+  kvPerLayer: number,
+): number {
   const tps = 1 / decodeSeconds(arch, w, setup, layout, kvPerLayer);
   return Number.isFinite(tps) ? tps : 0;
 }
-
 
 /**
  * Effective FP16 matrix TFLOPS for prompt processing. The catalog's fp16Tflops is the shader
@@ -130,7 +142,8 @@ export function decodeTokensPerSecond(arch: ModelArchitecture, w: WeightBreakdow
  * 1.4-2.0x), elsewhere about 0.65x. Without a figure, fall back to bandwidth.
  */
 function effectiveTflops(device: Device): number {
-  if (device.fp16Tflops !== null && device.fp16Tflops > 0) return (device.backend === 'CUDA' ? 1.8 : 0.65) * device.fp16Tflops;
+  if (device.fp16Tflops !== null && device.fp16Tflops > 0)
+    return (device.backend === 'CUDA' ? 1.8 : 0.65) * device.fp16Tflops;
   // Fallback from bandwidth (fitted on the same rows): GDDR GPUs ~0.085 TFLOPS per GB/s, Apple ~0.022.
   return (device.backend === 'Metal' ? 0.022 : device.kind !== 'gpu' ? 0.04 : 0.085) * device.bandwidthGBs;
 }
@@ -139,7 +152,13 @@ function effectiveTflops(device: Device): number {
 const PCIE_BYTES_PER_SECOND = 25 * GB;
 
 /** Prompt processing tokens/s (ubatch-sized batches) as a range (about ±25%). */
-export function promptSpeed(arch: ModelArchitecture, w: WeightBreakdown, setup: HardwareSetup, layout: Layout, ubatch: number): SpeedRange {
+export function promptSpeed(
+  arch: ModelArchitecture,
+  w: WeightBreakdown,
+  setup: HardwareSetup,
+  layout: Layout,
+  ubatch: number,
+): SpeedRange {
   const L = Math.max(1, arch.layers);
   const perLayerParams = (w.paramsActive > 0 ? w.paramsActive : 1) / L;
   const n = layout.slots.length;
@@ -147,14 +166,16 @@ export function promptSpeed(arch: ModelArchitecture, w: WeightBreakdown, setup: 
   const firstIsGpu = first !== undefined && first.kind === 'gpu';
   let seconds = 0; // per ubatch
   for (const { device, count } of layout.slots) {
-    const t = (2 * count * perLayerParams * ubatch) / (effectiveTflops(device) * 1e12 * (layout.tensorParallel ? n : 1));
+    const t =
+      (2 * count * perLayerParams * ubatch) / (effectiveTflops(device) * 1e12 * (layout.tensorParallel ? n : 1));
     seconds += layout.tensorParallel ? t / n : t;
   }
   const cpuParams = layout.cpuLayers * perLayerParams;
   if (cpuParams > 0) {
     seconds += firstIsGpu
       ? // llama.cpp streams CPU-resident weights to the GPU for big batches.
-        ((w.totalBytes - w.tokenEmbdBytes) * layout.cpuLayers) / L / PCIE_BYTES_PER_SECOND + (2 * cpuParams * ubatch) / (effectiveTflops(first) * 1e12)
+        ((w.totalBytes - w.tokenEmbdBytes) * layout.cpuLayers) / L / PCIE_BYTES_PER_SECOND +
+        (2 * cpuParams * ubatch) / (effectiveTflops(first) * 1e12)
       : (2 * cpuParams * ubatch) / (setup.cpuTflops * 1e12);
   }
   if (firstIsGpu) seconds += layerSums(w, arch).experts[layout.cpuMoeLayers]! / PCIE_BYTES_PER_SECOND;

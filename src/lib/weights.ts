@@ -76,7 +76,8 @@ function pickType(qs: QuantState, x: TensorInfo): GgmlType {
     if (role === 'attn_v') return nGqa >= 4 || nExpert >= 4 ? 'Q4_K' : iq2sm ? 'IQ3_S' : 'Q2_K';
     if (nExpert === 8 && role === 'attn_k') return 'Q4_K';
     if (role === 'ffn_down') return !early ? nt : iq2sm ? 'IQ3_S' : 'Q2_K';
-    if (role === 'attn_output') return nExpert === 8 ? 'Q5_K' : f === 'IQ1_S' || f === 'IQ1_M' ? 'IQ2_XXS' : iq2sm ? 'IQ3_S' : nt;
+    if (role === 'attn_output')
+      return nExpert === 8 ? 'Q5_K' : f === 'IQ1_S' || f === 'IQ1_M' ? 'IQ2_XXS' : iq2sm ? 'IQ3_S' : nt;
     return nt;
   }
   switch (role) {
@@ -113,12 +114,30 @@ function pickType(qs: QuantState, x: TensorInfo): GgmlType {
     case 'attn_output': {
       const bump: Partial<Record<FormatId, GgmlType>> =
         nExpert === 8
-          ? { Q2_K: 'Q5_K', IQ3_XS: 'Q5_K', IQ3_XXS: 'Q5_K', Q3_K_S: 'Q5_K', Q3_K_M: 'Q5_K', IQ4_NL: 'Q5_K', Q4_K_S: 'Q5_K', Q4_K_M: 'Q5_K', IQ3_S: 'Q5_K', IQ3_M: 'Q5_K', IQ4_XS: 'Q5_K' }
+          ? {
+              Q2_K: 'Q5_K',
+              IQ3_XS: 'Q5_K',
+              IQ3_XXS: 'Q5_K',
+              Q3_K_S: 'Q5_K',
+              Q3_K_M: 'Q5_K',
+              IQ4_NL: 'Q5_K',
+              Q4_K_S: 'Q5_K',
+              Q4_K_M: 'Q5_K',
+              IQ3_S: 'Q5_K',
+              IQ3_M: 'Q5_K',
+              IQ4_XS: 'Q5_K',
+            }
           : { Q2_K: 'Q3_K', IQ3_XXS: 'IQ3_S', Q3_K_M: 'Q4_K', Q3_K_L: 'Q5_K', IQ3_M: 'Q4_K' };
       return bump[f] ?? nt;
     }
     case 'attn_qkv':
-      return ({ Q3_K_M: 'Q4_K', Q3_K_L: 'Q4_K', IQ3_M: 'Q4_K', Q4_K_M: 'Q5_K', Q5_K_M: 'Q6_K' } as Partial<Record<FormatId, GgmlType>>)[f] ?? nt;
+      return (
+        (
+          { Q3_K_M: 'Q4_K', Q3_K_L: 'Q4_K', IQ3_M: 'Q4_K', Q4_K_M: 'Q5_K', Q5_K_M: 'Q6_K' } as Partial<
+            Record<FormatId, GgmlType>
+          >
+        )[f] ?? nt
+      );
     case 'ffn_gate':
     case 'ffn_up':
       return f === 'IQ3_XS' && !early && i < Math.floor((7 * n) / 8) ? 'IQ3_XXS' : nt;
@@ -127,7 +146,13 @@ function pickType(qs: QuantState, x: TensorInfo): GgmlType {
 }
 
 /** tensor_type_fallback target when ne0 is not a multiple of the block size (F16 when none fits). */
-const FALLBACK: Partial<Record<GgmlType, GgmlType>> = { TQ1_0: 'Q4_0', TQ2_0: 'Q4_0', Q4_K: 'Q5_0', Q5_K: 'Q5_1', Q6_K: 'Q8_0' };
+const FALLBACK: Partial<Record<GgmlType, GgmlType>> = {
+  TQ1_0: 'Q4_0',
+  TQ2_0: 'Q4_0',
+  Q4_K: 'Q5_0',
+  Q5_K: 'Q5_1',
+  Q6_K: 'Q8_0',
+};
 
 function fallbackType(type: GgmlType, ne0: number): GgmlType {
   if (rowFits(type, ne0)) return type;
@@ -158,7 +183,11 @@ function ggufTypePicker(arch: ModelArchitecture, format: FormatId, opts: QuantMi
 }
 
 /** ggml type chosen for every tensor of a GGUF file type (F32 for norms, biases and router). */
-export function ggufTensorTypes(arch: ModelArchitecture, format: FormatId, opts: QuantMixOptions = {}): { tensor: TensorInfo; type: GgmlType }[] {
+export function ggufTensorTypes(
+  arch: ModelArchitecture,
+  format: FormatId,
+  opts: QuantMixOptions = {},
+): { tensor: TensorInfo; type: GgmlType }[] {
   const typeOf = ggufTypePicker(arch, format, opts);
   return buildTensors(arch).map((tensor) => ({ tensor, type: typeOf(tensor) }));
 }
@@ -219,7 +248,11 @@ export function activeExpertShare(arch: ModelArchitecture): number {
 }
 
 /** Simulate the weight bytes of a model in a format, from the architecture alone. */
-export function simulateWeights(arch: ModelArchitecture, formatId: FormatId, opts: QuantMixOptions = {}): WeightBreakdown {
+export function simulateWeights(
+  arch: ModelArchitecture,
+  formatId: FormatId,
+  opts: QuantMixOptions = {},
+): WeightBreakdown {
   validateArchitecture(arch);
   const format = getFormat(formatId);
   const gguf = format.family === 'gguf';
@@ -227,7 +260,15 @@ export function simulateWeights(arch: ModelArchitecture, formatId: FormatId, opt
   const L = arch.layers;
   // llama-quant sees a layer index only through these facts, so layers that share them get the
   // same tensor types: simulate the first layer of each class and copy it to the others.
-  const facts = (i: number): boolean[] => [i < 2, i < 4, i < Math.floor(L / 16), i < Math.floor(L / 8), i >= Math.floor((7 * L) / 8), useMoreBits(i, L), isMoeLayer(arch, i)];
+  const facts = (i: number): boolean[] => [
+    i < 2,
+    i < 4,
+    i < Math.floor(L / 16),
+    i < Math.floor(L / 8),
+    i >= Math.floor((7 * L) / 8),
+    useMoreBits(i, L),
+    isMoeLayer(arch, i),
+  ];
   const firstOfClass: number[] = [];
   const rep: number[] = [];
   for (let i = 0; i < L; i++) {

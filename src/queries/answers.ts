@@ -19,8 +19,12 @@ export async function pairPaths() {
     params: { model: pair.model.id, hardware: pair.hardware.id },
     props: {
       pair,
-      alsoHardware: sortPairs(all.filter((p) => p.model.id === pair.model.id && p.hardware.id !== pair.hardware.id)).slice(0, 6),
-      alsoModels: sortPairs(all.filter((p) => p.hardware.id === pair.hardware.id && p.model.id !== pair.model.id)).slice(0, 6),
+      alsoHardware: sortPairs(
+        all.filter((p) => p.model.id === pair.model.id && p.hardware.id !== pair.hardware.id),
+      ).slice(0, 6),
+      alsoModels: sortPairs(
+        all.filter((p) => p.hardware.id === pair.hardware.id && p.model.id !== pair.model.id),
+      ).slice(0, 6),
     },
   }));
 }
@@ -32,14 +36,22 @@ export function pairTitle(pair: PairAnswer): string {
 
 /** The one-sentence answer, from the engine. */
 export function pairLead(pair: PairAnswer): string {
-  return answerLead(pair.estimate, pair.model.data.name, pair.hardware.data.name, hardwareSetup(pair.hardware).sharedMemory);
+  return answerLead(
+    pair.estimate,
+    pair.model.data.name,
+    pair.hardware.data.name,
+    hardwareSetup(pair.hardware).sharedMemory,
+  );
 }
 
 /** Every common format for the pair at the pair's context (no advice, fast). */
 export function formatsForPair(pair: PairAnswer) {
   const model = modelSpec(pair.model);
   const hardware = hardwareSetup(pair.hardware);
-  return COMMON_FORMATS.map((format) => ({ format, estimate: estimateCore({ model, hardware, format, context: pair.context, advice: false }) }));
+  return COMMON_FORMATS.map((format) => ({
+    format,
+    estimate: estimateCore({ model, hardware, format, context: pair.context, advice: false }),
+  }));
 }
 
 /** Error page titles by id, for answer blocks. */

@@ -24,19 +24,21 @@ export interface Catalog {
 const byName = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
 
 async function load(): Promise<Catalog> {
-  const [glossary, models, hardware, tools, errors, guides, learn, benchmarks, pulse, pages, cloud] = await Promise.all([
-    getCollection('glossary'),
-    getCollection('models'),
-    getCollection('hardware'),
-    getCollection('tools'),
-    getCollection('errors'),
-    getCollection('guides'),
-    getCollection('learn'),
-    getCollection('benchmarks'),
-    getCollection('pulse'),
-    getCollection('pages'),
-    getCollection('cloud'),
-  ]);
+  const [glossary, models, hardware, tools, errors, guides, learn, benchmarks, pulse, pages, cloud] = await Promise.all(
+    [
+      getCollection('glossary'),
+      getCollection('models'),
+      getCollection('hardware'),
+      getCollection('tools'),
+      getCollection('errors'),
+      getCollection('guides'),
+      getCollection('learn'),
+      getCollection('benchmarks'),
+      getCollection('pulse'),
+      getCollection('pages'),
+      getCollection('cloud'),
+    ],
+  );
   const catalog: Catalog = {
     glossary: glossary.sort((a, b) => a.data.term.localeCompare(b.data.term)),
     models: models.sort((a, b) => a.data.name.localeCompare(b.data.name)),
@@ -79,7 +81,11 @@ export async function pick<C extends keyof Catalog>(
 }
 
 /** One entry by id (for routes and MDX components). @throws when the id does not exist. */
-export async function one<C extends keyof Catalog>(collection: C, id: string, usedBy: string): Promise<Catalog[C][number]> {
+export async function one<C extends keyof Catalog>(
+  collection: C,
+  id: string,
+  usedBy: string,
+): Promise<Catalog[C][number]> {
   const [entry] = await pick(collection, [id], { id: usedBy }, collection);
   return entry as Catalog[C][number];
 }

@@ -20,7 +20,9 @@ export async function checkerDefaults(): Promise<CheckerPayload['defaults']> {
   return {
     model: has(models, PREFERRED_DEFAULTS.model) ? PREFERRED_DEFAULTS.model : models[0]!.id,
     quant: PREFERRED_DEFAULTS.quant,
-    hw: has(hardware, PREFERRED_DEFAULTS.hw) ? PREFERRED_DEFAULTS.hw : (hardware.find((h) => h.data.kind === 'gpu') ?? hardware[0]!).id,
+    hw: has(hardware, PREFERRED_DEFAULTS.hw)
+      ? PREFERRED_DEFAULTS.hw
+      : (hardware.find((h) => h.data.kind === 'gpu') ?? hardware[0]!).id,
   };
 }
 
@@ -37,7 +39,9 @@ export interface CheckerPayload {
 
 /** Drops null/undefined/empty-array fields so the payload stays small. */
 function compact<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (v === null || (Array.isArray(v) && v.length === 0) ? undefined : v))) as T;
+  return JSON.parse(
+    JSON.stringify(value, (_k, v: unknown) => (v === null || (Array.isArray(v) && v.length === 0) ? undefined : v)),
+  ) as T;
 }
 
 export async function checkerPayload(): Promise<CheckerPayload> {
@@ -45,7 +49,19 @@ export async function checkerPayload(): Promise<CheckerPayload> {
   return {
     models: models.map((m) => {
       const { paramsTotal, paramsActive, contextLength, ollamaTag, hfRepo, mlxRepo, architecture, files } = m.data;
-      return [m.id, compact({ paramsTotal, paramsActive, contextLength, ollamaTag, hfRepo, mlxRepo, architecture, files: files.map(({ format, bytes }) => ({ format, bytes })) })];
+      return [
+        m.id,
+        compact({
+          paramsTotal,
+          paramsActive,
+          contextLength,
+          ollamaTag,
+          hfRepo,
+          mlxRepo,
+          architecture,
+          files: files.map(({ format, bytes }) => ({ format, bytes })),
+        }),
+      ];
     }),
     hardware: hardware.map((h) => {
       const { vendor, kind, memoryGiB, bandwidthGBs, fp16Tflops, backends } = h.data;
@@ -61,5 +77,14 @@ export async function checkerEstimate(state: CheckerState) {
   const { models, hardware } = await getCatalog();
   const model = models.find((m) => m.id === state.model)!;
   const machine = machineFromChoice(state, new Map(hardware.map((h) => [h.id, h.data])));
-  return { machine, estimate: estimate({ model: modelSpec(model), format: state.quant, context: state.ctx, kvType: state.kv, hardware: machine }) };
+  return {
+    machine,
+    estimate: estimate({
+      model: modelSpec(model),
+      format: state.quant,
+      context: state.ctx,
+      kvType: state.kv,
+      hardware: machine,
+    }),
+  };
 }

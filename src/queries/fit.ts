@@ -3,7 +3,14 @@
  * engine. Every fit or speed number a page prints comes through here or through the island, which
  * calls the same src/lib functions, so the two can never disagree.
  */
-import { estimate, hardwareFromCatalog, modelFromCatalog, type Estimate, type HardwareSetup, type ModelSpec } from '../lib/engine.ts';
+import {
+  estimate,
+  hardwareFromCatalog,
+  modelFromCatalog,
+  type Estimate,
+  type HardwareSetup,
+  type ModelSpec,
+} from '../lib/engine.ts';
 import { bestFormat, defaultContext, type BestFormat } from '../lib/recommend.ts';
 import { verdictRank } from '../lib/verdicts.ts';
 import { getCatalog, one, type Entry } from './catalog.ts';
@@ -27,7 +34,9 @@ export function hardwareSetup(entry: Entry<'hardware'>): HardwareSetup {
 
 /** The recommended format for a pair at a context (see bestFormat in src/lib/recommend.ts). */
 export function bestFor(model: Entry<'models'>, hardware: Entry<'hardware'>, context: number): BestFormat {
-  return cached(`best:${model.id}:${hardware.id}:${context}`, () => bestFormat(modelSpec(model), hardwareSetup(hardware), context));
+  return cached(`best:${model.id}:${hardware.id}:${context}`, () =>
+    bestFormat(modelSpec(model), hardwareSetup(hardware), context),
+  );
 }
 
 export interface FitQuery {
@@ -42,7 +51,10 @@ export interface FitQuery {
  * The full estimate (with advice and commands) for ids from content or MDX.
  * @throws when an id does not exist (naming `usedBy`) or the format is unknown.
  */
-export async function fitFor(query: FitQuery, usedBy: string): Promise<{ model: Entry<'models'>; hardware: Entry<'hardware'>; estimate: Estimate }> {
+export async function fitFor(
+  query: FitQuery,
+  usedBy: string,
+): Promise<{ model: Entry<'models'>; hardware: Entry<'hardware'>; estimate: Estimate }> {
   const model = await one('models', query.model, usedBy);
   const hardware = await one('hardware', query.hardware, usedBy);
   const context = query.context ?? defaultContext(model.data.contextLength);
@@ -72,7 +84,13 @@ export interface PairAnswer {
 export function pairAnswer(model: Entry<'models'>, hardware: Entry<'hardware'>): PairAnswer {
   const context = defaultContext(model.data.contextLength);
   const best = bestFor(model, hardware, context);
-  return { model, hardware, context, best, estimate: estimate({ model: modelSpec(model), hardware: hardwareSetup(hardware), format: best.format, context }) };
+  return {
+    model,
+    hardware,
+    context,
+    best,
+    estimate: estimate({ model: modelSpec(model), hardware: hardwareSetup(hardware), format: best.format, context }),
+  };
 }
 
 /** Every model x hardware pair, for the answer pages (model-major order). */
@@ -116,7 +134,13 @@ export async function whatFits(hardware: Entry<'hardware'>) {
 }
 
 /** For one model: its best format and verdict on every hardware entry of each tier, at the default context. */
-export async function runsWellOn(model: Entry<'models'>, tiers: { id: string; label: string; items: Entry<'hardware'>[] }[]) {
+export async function runsWellOn(
+  model: Entry<'models'>,
+  tiers: { id: string; label: string; items: Entry<'hardware'>[] }[],
+) {
   const context = defaultContext(model.data.contextLength);
-  return tiers.map((tier) => ({ ...tier, answers: tier.items.map((hardware) => ({ hardware, context, best: bestFor(model, hardware, context) })) }));
+  return tiers.map((tier) => ({
+    ...tier,
+    answers: tier.items.map((hardware) => ({ hardware, context, best: bestFor(model, hardware, context) })),
+  }));
 }

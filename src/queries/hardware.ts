@@ -40,9 +40,17 @@ export async function gpusByMemoryTier() {
 /** Tiers for "runs well on" lists: how people shop, by memory and kind. */
 const SHOPPING_TIERS = [
   { id: 'entry', label: 'GPUs with up to 12 GiB', test: (kind: string, gib: number) => kind === 'gpu' && gib <= 12 },
-  { id: 'mid', label: 'GPUs with 16 GiB', test: (kind: string, gib: number) => kind === 'gpu' && gib > 12 && gib <= 16 },
+  {
+    id: 'mid',
+    label: 'GPUs with 16 GiB',
+    test: (kind: string, gib: number) => kind === 'gpu' && gib > 12 && gib <= 16,
+  },
   { id: 'high', label: 'GPUs with 24 GiB or more', test: (kind: string, gib: number) => kind === 'gpu' && gib > 16 },
-  { id: 'unified', label: 'Macs and unified-memory machines', test: (kind: string) => kind === 'apple' || kind === 'unified' },
+  {
+    id: 'unified',
+    label: 'Macs and unified-memory machines',
+    test: (kind: string) => kind === 'apple' || kind === 'unified',
+  },
   { id: 'cpu', label: 'CPUs without a GPU', test: (kind: string) => kind === 'cpu' },
 ] as const;
 

@@ -75,7 +75,8 @@ export function assertReferences(
   const problems: string[] = [];
   for (const rule of rules) {
     const targets = collections[rule.to];
-    if (!targets) throw new Error(`Reference rule ${rule.from}.${rule.field} points at unknown collection "${rule.to}"`);
+    if (!targets)
+      throw new Error(`Reference rule ${rule.from}.${rule.field} points at unknown collection "${rule.to}"`);
     const known = new Set(targets.map((t) => t.id));
     for (const entry of collections[rule.from] ?? []) {
       for (const id of idsAt(entry.data, rule.field)) {
@@ -88,7 +89,9 @@ export function assertReferences(
     }
   }
   if (problems.length > 0) {
-    throw new DanglingReferenceError(`Dangling reference${problems.length > 1 ? 's' : ''}:\n  ${problems.join('\n  ')}`);
+    throw new DanglingReferenceError(
+      `Dangling reference${problems.length > 1 ? 's' : ''}:\n  ${problems.join('\n  ')}`,
+    );
   }
 }
 

@@ -1,7 +1,25 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const SAMPLE = ['/', '/glossary/', '/glossary/kv-cache/', '/models/', '/models/llama-3.1-8b-instruct/', '/hardware/nvidia-rtx-3060-12gb/', '/errors/cuda-out-of-memory/', '/guides/best-gpu-for-local-ai/', '/compare/', '/cost-vs-cloud/', '/learn/', '/about/', '/search/', '/will-it-run/', '/will-it-run/all/', '/will-it-run/qwen3-30b-a3b/nvidia-rtx-3060-12gb/', '/hardware/apple-m4-pro-48gb/'];
+const SAMPLE = [
+  '/',
+  '/glossary/',
+  '/glossary/kv-cache/',
+  '/models/',
+  '/models/llama-3.1-8b-instruct/',
+  '/hardware/nvidia-rtx-3060-12gb/',
+  '/errors/cuda-out-of-memory/',
+  '/guides/best-gpu-for-local-ai/',
+  '/compare/',
+  '/cost-vs-cloud/',
+  '/learn/',
+  '/about/',
+  '/search/',
+  '/will-it-run/',
+  '/will-it-run/all/',
+  '/will-it-run/qwen3-30b-a3b/nvidia-rtx-3060-12gb/',
+  '/hardware/apple-m4-pro-48gb/',
+];
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const path of SAMPLE) {
@@ -9,7 +27,15 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(path);
       const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+      expect(
+        r.violations.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(' | ')}`,
+        ),
+      ).toEqual([]);
     });
   }
 }
@@ -30,7 +56,9 @@ test('layout fits a 360 px screen without horizontal scrolling', async ({ page }
   await page.setViewportSize({ width: 360, height: 740 });
   for (const path of ['/', '/glossary/kv-cache/', '/models/', '/hardware/nvidia-rtx-4090/']) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });

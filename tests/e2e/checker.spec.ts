@@ -87,7 +87,20 @@ test('custom machine numbers and a pasted config.json work', async ({ page }) =>
   const worker = page.waitForEvent('worker');
   await page.getByText('Model not listed? Paste its config.json').click();
   expect((await worker).url()).toMatch(/\/_astro\/config-worker[^/]*\.js$/);
-  await page.getByLabel('Hugging Face config.json').fill(JSON.stringify({ model_type: 'llama', num_hidden_layers: 16, hidden_size: 2048, intermediate_size: 8192, num_attention_heads: 32, num_key_value_heads: 8, head_dim: 64, vocab_size: 128256, max_position_embeddings: 131072, tie_word_embeddings: true }));
+  await page.getByLabel('Hugging Face config.json').fill(
+    JSON.stringify({
+      model_type: 'llama',
+      num_hidden_layers: 16,
+      hidden_size: 2048,
+      intermediate_size: 8192,
+      num_attention_heads: 32,
+      num_key_value_heads: 8,
+      head_dim: 64,
+      vocab_size: 128256,
+      max_position_embeddings: 131072,
+      tie_word_embeddings: true,
+    }),
+  );
   await page.getByRole('button', { name: 'Use this config' }).click();
   await expect(page.getByLabel('Model', { exact: true })).toHaveValue('pasted');
   await expect(page.getByRole('status').filter({ hasText: 'pasted' })).toContainText('16 layers');
@@ -104,7 +117,9 @@ test('hostile queries fall back to defaults with a visible notice and inject not
     dialogs += 1;
     void d.dismiss();
   });
-  await page.goto('/will-it-run/?model=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&quant=%3Cscript%3Ealert(2)%3C%2Fscript%3E&ctx=-99&kv=zz&hw=%22%3E%3Csvg%20onload%3Dalert(3)%3E&vram=1e999');
+  await page.goto(
+    '/will-it-run/?model=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&quant=%3Cscript%3Ealert(2)%3C%2Fscript%3E&ctx=-99&kv=zz&hw=%22%3E%3Csvg%20onload%3Dalert(3)%3E&vram=1e999',
+  );
   const notices = page.locator('[data-slot="notices"]');
   await expect(notices).toBeVisible();
   await expect(notices.getByRole('listitem')).toHaveCount(6);
@@ -134,7 +149,9 @@ test.describe('without JavaScript', () => {
 
 test('answer pages are static, searchable and in the sitemap', async ({ page, request }) => {
   await page.goto('/will-it-run/llama-3.1-8b-instruct/nvidia-rtx-3060-12gb/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Can the GeForce RTX 3060 12GB run Llama 3.1 8B Instruct?');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Can the GeForce RTX 3060 12GB run Llama 3.1 8B Instruct?',
+  );
   await expect(answer(page).locator('[data-slot="label"]')).toBeVisible();
   const html = readBuilt('/will-it-run/llama-3.1-8b-instruct/nvidia-rtx-3060-12gb/');
   expect(html).toContain('data-pagefind-body');
@@ -174,7 +191,9 @@ test('the checker island (JS + engine + data payload) stays within its gzip budg
   // Loaded only on a visitor's action: workers and dynamic imports.
   const onDemand = [...js.matchAll(/(?:new Worker\(|import\()\s*["'`]([^"'`]+\.js)["'`]/g)].map((m) => resolve(m[1]!));
   const onDemandBytes = onDemand.map((src) => gzipSync(read(src), { level: 9 }).length);
-  console.log(`checker island: ${bytes} bytes gzip (${initial.size} files + payload); on demand: ${onDemand.map((s, i) => `${s} ${onDemandBytes[i]} B`).join(', ')}`);
+  console.log(
+    `checker island: ${bytes} bytes gzip (${initial.size} files + payload); on demand: ${onDemand.map((s, i) => `${s} ${onDemandBytes[i]} B`).join(', ')}`,
+  );
   expect(initial.size).toBeGreaterThan(0);
   expect(bytes).toBeLessThanOrEqual(ISLAND_BUDGET_BYTES);
   expect(onDemand.some((s) => s.includes('config-worker'))).toBe(true);

@@ -9,12 +9,17 @@ test('header nav and call to action lead to real pages', async ({ page }) => {
   for (const link of HEADER_NAV) {
     await expect(nav.getByRole('link', { name: link.label, exact: true })).toHaveAttribute('href', link.href);
   }
-  await expect(page.getByRole('banner').getByRole('link', { name: HEADER_CTA.label })).toHaveAttribute('href', HEADER_CTA.href);
+  await expect(page.getByRole('banner').getByRole('link', { name: HEADER_CTA.label })).toHaveAttribute(
+    'href',
+    HEADER_CTA.href,
+  );
   for (const link of HEADER_NAV) {
     await nav.getByRole('link', { name: link.label, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`${link.href.replaceAll('/', '\\/')}$`));
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link.label, exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link.label, exact: true }),
+    ).toHaveAttribute('aria-current', 'page');
   }
   expect(problems).toEqual([]);
 });

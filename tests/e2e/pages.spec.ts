@@ -4,7 +4,25 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { builtPages, DIST, readBuilt, watchPage } from './helpers.ts';
 
-const INDEXES = ['/', '/models/', '/hardware/', '/tools/', '/errors/', '/guides/', '/learn/', '/pulse/', '/glossary/', '/benchmarks/', '/compare/', '/will-it-run/', '/choose-my-gpu/', '/cost-vs-cloud/', '/quick-answers/', '/sitemap/', '/search/'];
+const INDEXES = [
+  '/',
+  '/models/',
+  '/hardware/',
+  '/tools/',
+  '/errors/',
+  '/guides/',
+  '/learn/',
+  '/pulse/',
+  '/glossary/',
+  '/benchmarks/',
+  '/compare/',
+  '/will-it-run/',
+  '/choose-my-gpu/',
+  '/cost-vs-cloud/',
+  '/quick-answers/',
+  '/sitemap/',
+  '/search/',
+];
 const COLLECTION_DIRS = ['models', 'hardware', 'tools', 'errors', 'guides', 'learn', 'pulse', 'glossary'];
 
 /** One entry page per collection: the first built page under each folder. */
@@ -40,7 +58,10 @@ test('glossary term page shows its sections in the required order', async ({ pag
       ['term', root.querySelector('h1')],
       ['definition', root.querySelector('[data-section="definition"]')],
       ['deeper', [...root.querySelectorAll('h2')].find((h) => h.textContent?.trim() === 'Deeper dive') ?? null],
-      ['practical', [...root.querySelectorAll('h2')].find((h) => h.textContent?.trim() === 'Practical example') ?? null],
+      [
+        'practical',
+        [...root.querySelectorAll('h2')].find((h) => h.textContent?.trim() === 'Practical example') ?? null,
+      ],
       ['workflow', [...root.querySelectorAll('h2')].find((h) => h.textContent?.trim() === 'Workflow example') ?? null],
       ['reviewed', root.querySelector('[data-section="reviewed"]')],
       ['guides', root.querySelector('#buyer-guides')],
@@ -50,7 +71,8 @@ test('glossary term page shows its sections in the required order', async ({ pag
     if (missing.length) return `missing: ${missing.join(', ')}`;
     const els = marks.map(([, el]) => el!);
     for (let i = 1; i < els.length; i++) {
-      if (!(els[i - 1]!.compareDocumentPosition(els[i]!) & Node.DOCUMENT_POSITION_FOLLOWING)) return `out of order at ${marks[i]![0]}`;
+      if (!(els[i - 1]!.compareDocumentPosition(els[i]!) & Node.DOCUMENT_POSITION_FOLLOWING))
+        return `out of order at ${marks[i]![0]}`;
     }
     return 'ok';
   });
@@ -59,7 +81,10 @@ test('glossary term page shows its sections in the required order', async ({ pag
   await expect(main.getByRole('link', { name: 'editorial policy' })).toHaveAttribute('href', '/editorial-policy/');
   const guides = page.locator('#buyer-guides').locator('..');
   await expect(guides.getByRole('link')).toHaveCount(3);
-  await expect(page.locator('#when-it-fails').locator('..').getByRole('link').first()).toHaveAttribute('href', /^\/errors\//);
+  await expect(page.locator('#when-it-fails').locator('..').getByRole('link').first()).toHaveAttribute(
+    'href',
+    /^\/errors\//,
+  );
   await expect(main.locator('pre').first()).toBeVisible();
   await expect(main.getByRole('button', { name: 'Copy code to clipboard' }).first()).toBeVisible();
 });
@@ -97,7 +122,9 @@ test('pages without interactive features ship no JavaScript files', () => {
   for (const path of ['/', '/models/', '/hardware/', '/compare/', '/glossary/', '/sitemap/', '/privacy/']) {
     const html = readBuilt(path);
     expect(html, path).not.toMatch(/<script[^>]+src=/);
-    const inline = [...html.matchAll(/<script(?![^>]*application\/(?:ld\+)?json)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+    const inline = [...html.matchAll(/<script(?![^>]*application\/(?:ld\+)?json)[^>]*>([\s\S]*?)<\/script>/g)].map(
+      (m) => m[1] ?? '',
+    );
     const bytes = inline.reduce((n, s) => n + s.length, 0);
     expect(bytes, `${path} inline script bytes`).toBeLessThan(2000);
   }
@@ -109,7 +136,9 @@ test('HTML and CSS stay within their byte budgets', () => {
   console.log(`largest HTML: ${sizes[0]!.p} ${sizes[0]!.bytes} bytes`);
   expect(sizes[0]!.bytes, sizes[0]!.p).toBeLessThanOrEqual(160 * 1024);
   // Every page but the search page shares one stylesheet.
-  const css = [...readBuilt('/').matchAll(/<link[^>]+href="(\/_astro\/[^"]+\.css)"/g)].map((m) => readFileSync(join(DIST, m[1]!)));
+  const css = [...readBuilt('/').matchAll(/<link[^>]+href="(\/_astro\/[^"]+\.css)"/g)].map((m) =>
+    readFileSync(join(DIST, m[1]!)),
+  );
   const gz = css.reduce((n, b) => n + gzipSync(b).length, 0);
   console.log(`site CSS: ${gz} bytes gzip`);
   expect(css.length).toBe(1);

@@ -23,7 +23,11 @@ function init(root: HTMLElement): void {
   const byId = <T extends HTMLElement = HTMLInputElement>(id: string) => q<T>(`#wir-${id}`);
   const slot = (name: string) => q(`[data-slot="${name}"]`);
   const setText = (name: string, text: string) => (slot(name).textContent = text);
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...kids: (Node | string)[]) => {
+  const el = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    props: Partial<HTMLElementTagNameMap[K]> = {},
+    ...kids: (Node | string)[]
+  ) => {
     const node = Object.assign(document.createElement(tag), props);
     node.append(...kids);
     return node;
@@ -38,7 +42,9 @@ function init(root: HTMLElement): void {
   const payload = JSON.parse(q('script[data-checker-payload]').textContent ?? '{}') as CheckerPayload;
   // The payload has no names: they are the labels of the form's options.
   const named = <T>(entries: [string, T][], select: HTMLSelectElement) =>
-    new Map(entries.map(([id, e]) => [id, { ...e, name: [...select.options].find((o) => o.value === id)?.text ?? id }]));
+    new Map(
+      entries.map(([id, e]) => [id, { ...e, name: [...select.options].find((o) => o.value === id)?.text ?? id }]),
+    );
   const models = named(payload.models, byId<HTMLSelectElement>('model'));
   const hardware = named(payload.hardware, byId<HTMLSelectElement>('hw-0'));
   const specs = new Map<string, ModelSpec>();
@@ -69,7 +75,11 @@ function init(root: HTMLElement): void {
     select.querySelector('option[value=""]')?.remove();
     for (const group of select.querySelectorAll('optgroup')) if (!group.label.includes('GPU')) group.remove();
     select.value = id;
-    const remove = el('button', { type: 'button', className: 'rounded-md border border-line px-2 text-sm', textContent: 'Remove' });
+    const remove = el('button', {
+      type: 'button',
+      className: 'rounded-md border border-line px-2 text-sm',
+      textContent: 'Remove',
+    });
     remove.dataset['action'] = 'remove-gpu';
     remove.setAttribute('aria-label', `Remove GPU ${index + 1}`);
     row.append(remove);
@@ -137,24 +147,52 @@ function init(root: HTMLElement): void {
       q(`[data-seg-text="${s.key}"]`).textContent = s.text;
     }
     slot('usable-line').style.left = `calc(${Math.min(v.usableShare, 1) * 100}% - 1px)`;
-    slot('bar').setAttribute('aria-label', `Memory breakdown: ${v.segments.map((s) => `${s.label} ${s.text}`).join(', ')}; usable ${v.usableText}`);
+    slot('bar').setAttribute(
+      'aria-label',
+      `Memory breakdown: ${v.segments.map((s) => `${s.label} ${s.text}`).join(', ')}; usable ${v.usableText}`,
+    );
     slot('advice-box').hidden = !v.advice.length;
     q('[data-list="advice"]').replaceChildren(
-      ...v.advice.map((a) => el('li', {}, el('strong', { textContent: a.title }), `: ${a.detail} `, el('span', { className: 'text-muted', textContent: `(${a.verdictLabel}; ${a.needText})` }))),
+      ...v.advice.map((a) =>
+        el(
+          'li',
+          {},
+          el('strong', { textContent: a.title }),
+          `: ${a.detail} `,
+          el('span', { className: 'text-muted', textContent: `(${a.verdictLabel}; ${a.needText})` }),
+        ),
+      ),
     );
     q('[data-list="commands"]').replaceChildren(
       ...v.commands.map((c) => {
-        const copy = el('button', { type: 'button', className: 'absolute top-2 right-2 rounded border border-line bg-surface px-2 py-0.5 text-xs', textContent: 'Copy' });
+        const copy = el('button', {
+          type: 'button',
+          className: 'absolute top-2 right-2 rounded border border-line bg-surface px-2 py-0.5 text-xs',
+          textContent: 'Copy',
+        });
         copy.dataset['copy'] = '';
         copy.setAttribute('aria-label', `Copy the ${c.label} command`);
-        const pre = el('pre', { className: 'overflow-x-auto rounded-md border border-line bg-code p-3 pr-20 text-sm' }, el('code', { textContent: c.text }));
-        const wrap = el('div', {}, el('p', { className: 'text-sm font-medium', textContent: c.label }), el('div', { className: 'relative' }, pre, copy));
+        const pre = el(
+          'pre',
+          { className: 'overflow-x-auto rounded-md border border-line bg-code p-3 pr-20 text-sm' },
+          el('code', { textContent: c.text }),
+        );
+        const wrap = el(
+          'div',
+          {},
+          el('p', { className: 'text-sm font-medium', textContent: c.label }),
+          el('div', { className: 'relative' }, pre, copy),
+        );
         wrap.dataset['command'] = c.id;
         return wrap;
       }),
     );
     slot('errors-box').hidden = !v.errorIds.length;
-    q('[data-list="errors"]').replaceChildren(...v.errorIds.map((id) => el('li', {}, el('a', { href: `/errors/${id}/`, textContent: payload.errors[id] ?? id }))));
+    q('[data-list="errors"]').replaceChildren(
+      ...v.errorIds.map((id) =>
+        el('li', {}, el('a', { href: `/errors/${id}/`, textContent: payload.errors[id] ?? id })),
+      ),
+    );
   };
 
   const renderChart = (model: ModelSpec, s: CheckerState, usable: number) => {
@@ -166,7 +204,9 @@ function init(root: HTMLElement): void {
     for (const k of ['y1', 'y2']) q('[data-slot="usable-y"]').setAttribute(k, String(g.usableY ?? -10));
     q('[data-slot="marker"]').setAttribute('cx', String(g.marker.x));
     q('[data-slot="marker"]').setAttribute('cy', String(g.marker.y));
-    slot('x-ticks').replaceChildren(...g.xTicks.map((t) => svgEl('text', { x: t.x, y: g.height - 8, 'text-anchor': 'middle' }, t.label)));
+    slot('x-ticks').replaceChildren(
+      ...g.xTicks.map((t) => svgEl('text', { x: t.x, y: g.height - 8, 'text-anchor': 'middle' }, t.label)),
+    );
     slot('y-ticks').replaceChildren(
       ...g.yTicks.flatMap((t) => [
         svgEl('line', { x1: 44, x2: g.width - 12, y1: t.y, y2: t.y, stroke: 'currentColor', 'stroke-opacity': 0.15 }),
@@ -175,7 +215,10 @@ function init(root: HTMLElement): void {
     );
     const gib = (b: number) => (b / 2 ** 30).toFixed(1);
     const [first, last] = [points[0]!, points[points.length - 1]!];
-    svg.setAttribute('aria-label', `Memory needed rises from ${gib(first.bytes)} GiB at ${first.context} tokens to ${gib(last.bytes)} GiB at ${last.context} tokens; usable memory is ${gib(usable)} GiB.`);
+    svg.setAttribute(
+      'aria-label',
+      `Memory needed rises from ${gib(first.bytes)} GiB at ${first.context} tokens to ${gib(last.bytes)} GiB at ${last.context} tokens; usable memory is ${gib(usable)} GiB.`,
+    );
   };
 
   /** Recomputes and renders; `push` writes the state into the URL. */

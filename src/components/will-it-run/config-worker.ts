@@ -19,9 +19,14 @@ self.onmessage = (event: MessageEvent<string>) => {
   let reply: ConfigWorkerReply;
   try {
     const parsed = parseHfConfig(JSON.parse(event.data), 'Pasted model');
-    reply = { model: parsed.model, summary: `Using the pasted ${parsed.modelType || 'model'} config (${parsed.architecture.layers} layers). It is not saved in the link.` };
+    reply = {
+      model: parsed.model,
+      summary: `Using the pasted ${parsed.modelType || 'model'} config (${parsed.architecture.layers} layers). It is not saved in the link.`,
+    };
   } catch (err) {
-    reply = { error: `Could not use this config: ${err instanceof SyntaxError ? 'it is not valid JSON' : (err as Error).message}` };
+    reply = {
+      error: `Could not use this config: ${err instanceof SyntaxError ? 'it is not valid JSON' : (err as Error).message}`,
+    };
   }
   self.postMessage(reply);
 };

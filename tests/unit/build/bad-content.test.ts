@@ -20,7 +20,14 @@ function buildWith(name: string, edit: (dir: string) => void) {
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, RUNLOCALAI_CONTENT_DIR: dir, RUNLOCALAI_BUILD_DIR: join(scratch, name), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: {
+      ...process.env,
+      RUNLOCALAI_CONTENT_DIR: dir,
+      RUNLOCALAI_BUILD_DIR: join(scratch, name),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    },
     timeout: 240_000,
   });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
@@ -37,7 +44,18 @@ describe('a broken content tree fails the build', { timeout: 240_000 }, () => {
     const r = buildWith('missing', (dir) => {
       writeFileSync(
         join(dir, 'hardware/broken-gpu.json'),
-        JSON.stringify({ name: 'Broken GPU', vendor: 'NVIDIA', kind: 'gpu', summary: 'A card with no memory listed at all.', memoryType: 'GDDR6', bandwidthGBs: 100, architecture: 'X', backends: ['CUDA'], asOf: '2026-11-29', sources: [{ url: 'https://example.org', accessed: '2026-11-29' }] }),
+        JSON.stringify({
+          name: 'Broken GPU',
+          vendor: 'NVIDIA',
+          kind: 'gpu',
+          summary: 'A card with no memory listed at all.',
+          memoryType: 'GDDR6',
+          bandwidthGBs: 100,
+          architecture: 'X',
+          backends: ['CUDA'],
+          asOf: '2026-11-29',
+          sources: [{ url: 'https://example.org', accessed: '2026-11-29' }],
+        }),
       );
     });
     expect(r.status).not.toBe(0);

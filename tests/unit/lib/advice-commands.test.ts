@@ -6,7 +6,12 @@ const llama8 = catalogModel('llama-3.1-8b-instruct');
 
 describe('advice', () => {
   it('ranks the cheapest fixes first and says what each needs', () => {
-    const e = estimate({ model: llama8, format: 'Q8_0', context: 32768, hardware: gpuSetup({ vramGiB: 12, bandwidthGBs: 500 }) });
+    const e = estimate({
+      model: llama8,
+      format: 'Q8_0',
+      context: 32768,
+      hardware: gpuSetup({ vramGiB: 12, bandwidthGBs: 500 }),
+    });
     expect(e.fit?.verdict).not.toBe('fits');
     const kinds = e.advice.map((a) => a.kind);
     expect(kinds[0]).toBe('kv-cache');
@@ -22,15 +27,30 @@ describe('advice', () => {
     expect(ctx?.change.context).toBeLessThan(32768);
     expect((ctx?.change.context ?? 0) % 1024).toBe(0);
     // The advised context really fits.
-    const check = estimate({ model: llama8, format: 'Q8_0', context: ctx?.change.context ?? 0, hardware: gpuSetup({ vramGiB: 12, bandwidthGBs: 500 }) });
+    const check = estimate({
+      model: llama8,
+      format: 'Q8_0',
+      context: ctx?.change.context ?? 0,
+      hardware: gpuSetup({ vramGiB: 12, bandwidthGBs: 500 }),
+    });
     expect(check.fit?.verdict).toBe('fits');
   });
   it('no advice when it already fits', () => {
-    const e = estimate({ model: llama8, format: 'Q4_K_M', context: 4096, hardware: catalogHardware('nvidia-rtx-4090') });
+    const e = estimate({
+      model: llama8,
+      format: 'Q4_K_M',
+      context: 4096,
+      hardware: catalogHardware('nvidia-rtx-4090'),
+    });
     expect(e.advice).toEqual([]);
   });
   it('suggests expert offload for MoE models', () => {
-    const e = estimate({ model: catalogModel('qwen3-30b-a3b'), format: 'Q4_K_M', context: 16384, hardware: catalogHardware('nvidia-rtx-3060-12gb', { ramGiB: 64 }) });
+    const e = estimate({
+      model: catalogModel('qwen3-30b-a3b'),
+      format: 'Q4_K_M',
+      context: 16384,
+      hardware: catalogHardware('nvidia-rtx-3060-12gb', { ramGiB: 64 }),
+    });
     expect(e.advice.map((a) => a.kind)).toContain('expert-offload');
   });
   it('Apple: raising the wired limit comes with the sysctl command', () => {
@@ -42,9 +62,20 @@ describe('advice', () => {
 
 describe('run commands', () => {
   it('llama.cpp flags follow the chosen setup', () => {
-    const e = estimate({ model: llama8, format: 'Q4_K_M', context: 16384, kvType: 'q8_0', parallel: 2, hardware: catalogHardware('nvidia-rtx-4090') });
-    expect(e.commands.llamaCpp).toMatch(/^llama-server -m \S+Q4_K_M\.gguf -c 16384 -ngl 33 -fa on -ctk q8_0 -ctv q8_0 -np 2$/);
-    expect(e.commands.ollama[0]).toBe('OLLAMA_FLASH_ATTENTION=1 OLLAMA_KV_CACHE_TYPE=q8_0 OLLAMA_NUM_PARALLEL=2 ollama serve');
+    const e = estimate({
+      model: llama8,
+      format: 'Q4_K_M',
+      context: 16384,
+      kvType: 'q8_0',
+      parallel: 2,
+      hardware: catalogHardware('nvidia-rtx-4090'),
+    });
+    expect(e.commands.llamaCpp).toMatch(
+      /^llama-server -m \S+Q4_K_M\.gguf -c 16384 -ngl 33 -fa on -ctk q8_0 -ctv q8_0 -np 2$/,
+    );
+    expect(e.commands.ollama[0]).toBe(
+      'OLLAMA_FLASH_ATTENTION=1 OLLAMA_KV_CACHE_TYPE=q8_0 OLLAMA_NUM_PARALLEL=2 ollama serve',
+    );
     expect(e.commands.ollama).toContain('ollama run llama3.1:8b');
     expect(e.commands.ollama).toContain('/set parameter num_ctx 8192');
     expect(e.commands.lmStudio).toContain('Context Length: 16384');
@@ -57,7 +88,12 @@ describe('run commands', () => {
     expect(e.commands.ollama[0]).toBe('ollama serve');
   });
   it('multi-GPU gets a tensor split', () => {
-    const e = estimate({ model: catalogModel('llama-3.1-70b-instruct'), format: 'Q4_K_M', context: 8192, hardware: catalogHardware('nvidia-rtx-4090', { gpus: 2 }) });
+    const e = estimate({
+      model: catalogModel('llama-3.1-70b-instruct'),
+      format: 'Q4_K_M',
+      context: 8192,
+      hardware: catalogHardware('nvidia-rtx-4090', { gpus: 2 }),
+    });
     expect(e.commands.llamaCpp).toMatch(/--tensor-split \d+,\d+/);
   });
 });

@@ -11,12 +11,26 @@ import { formatBytes } from '../../../src/lib/format.ts';
 import { GiB } from '../../../src/lib/units.ts';
 import { catalogModel } from './helpers.ts';
 
-const gpu = (name: string, memoryGiB: number, bandwidthGBs: number): CatalogHardware => ({ name, vendor: 'NVIDIA', kind: 'gpu', memoryGiB, bandwidthGBs, fp16Tflops: 35, backends: ['CUDA'] });
+const gpu = (name: string, memoryGiB: number, bandwidthGBs: number): CatalogHardware => ({
+  name,
+  vendor: 'NVIDIA',
+  kind: 'gpu',
+  memoryGiB,
+  bandwidthGBs,
+  fp16Tflops: 35,
+  backends: ['CUDA'],
+});
 const catalog = new Map<string, CatalogHardware>([
   ['rtx-3090', gpu('RTX 3090', 24, 936)],
   ['rtx-3060', gpu('RTX 3060', 12, 360)],
-  ['m4-pro', { name: 'M4 Pro 48', vendor: 'Apple', kind: 'apple', memoryGiB: 48, bandwidthGBs: 273, backends: ['Metal'] }],
-  ['desktop-cpu', { name: 'Desktop CPU', vendor: 'AMD', kind: 'cpu', memoryGiB: 64, bandwidthGBs: 89.6, backends: ['CPU'] }],
+  [
+    'm4-pro',
+    { name: 'M4 Pro 48', vendor: 'Apple', kind: 'apple', memoryGiB: 48, bandwidthGBs: 273, backends: ['Metal'] },
+  ],
+  [
+    'desktop-cpu',
+    { name: 'Desktop CPU', vendor: 'AMD', kind: 'cpu', memoryGiB: 64, bandwidthGBs: 89.6, backends: ['CPU'] },
+  ],
 ]);
 const llama8b = catalogModel('llama-3.1-8b-instruct');
 const llama70b = catalogModel('llama-3.1-70b-instruct');
@@ -47,8 +61,18 @@ describe('machineFromChoice', () => {
     expect(() => machineFromChoice({ hw: ['nope'] }, catalog)).toThrow('Unknown hardware "nope".');
   });
   it('a second card turns a 70B partial offload into a full fit', () => {
-    const one = estimate({ model: llama70b, format: 'Q4_K_M', context: 8192, hardware: machineFromChoice({ hw: ['rtx-3090'] }, catalog) });
-    const two = estimate({ model: llama70b, format: 'Q4_K_M', context: 8192, hardware: machineFromChoice({ hw: ['rtx-3090', 'rtx-3090'] }, catalog) });
+    const one = estimate({
+      model: llama70b,
+      format: 'Q4_K_M',
+      context: 8192,
+      hardware: machineFromChoice({ hw: ['rtx-3090'] }, catalog),
+    });
+    const two = estimate({
+      model: llama70b,
+      format: 'Q4_K_M',
+      context: 8192,
+      hardware: machineFromChoice({ hw: ['rtx-3090', 'rtx-3090'] }, catalog),
+    });
     expect(one.fit!.verdict).toBe('partial-offload');
     expect(['fits', 'tight']).toContain(two.fit!.verdict);
   });
@@ -91,15 +115,23 @@ describe('machines without a GPU', () => {
     expect(v.usableText).toBe(formatBytes(cpu.usableRamBytes));
     expect(v.usableShare).toBeGreaterThan(0.5);
     expect(v.layersText).toBe('All 32 layers on the CPU');
-    expect(answerLead(e, 'Llama', 'Desktop CPU')).toMatch(/^Yes, on the CPU\. Llama runs from system RAM on the Desktop CPU at Q4_K_M .* against [\d.]+ GiB usable, generating/);
+    expect(answerLead(e, 'Llama', 'Desktop CPU')).toMatch(
+      /^Yes, on the CPU\. Llama runs from system RAM on the Desktop CPU at Q4_K_M .* against [\d.]+ GiB usable, generating/,
+    );
     const huge = estimate({ model: llama70b, format: 'F16', context: 8192, hardware: cpu });
-    expect(answerLead(huge, 'Llama 70B', 'Desktop CPU')).toMatch(/^No\. .* more than the [\d.]+ GiB of usable RAM on the Desktop CPU\.$/);
+    expect(answerLead(huge, 'Llama 70B', 'Desktop CPU')).toMatch(
+      /^No\. .* more than the [\d.]+ GiB of usable RAM on the Desktop CPU\.$/,
+    );
   });
 });
 
 describe('bestFormat for gpt-oss', () => {
   it('recommends the native MXFP4 file first', () => {
-    const gptOss = { ...llama8b, name: 'gpt-oss-20b', architecture: { ...llama8b.architecture, family: 'gpt-oss' as const } };
+    const gptOss = {
+      ...llama8b,
+      name: 'gpt-oss-20b',
+      architecture: { ...llama8b.architecture, family: 'gpt-oss' as const },
+    };
     expect(bestFormat(gptOss, machineFromChoice({ hw: ['rtx-3090'] }, catalog), 8192).format).toBe('MXFP4');
   });
 });
@@ -124,7 +156,9 @@ describe('answer wording follows the engine', () => {
   });
 
   it('links only error pages that exist', () => {
-    const errors = new Set(readdirSync(new URL('../../../content/errors/', import.meta.url)).map((f) => f.replace(/\.mdx?$/, '')));
+    const errors = new Set(
+      readdirSync(new URL('../../../content/errors/', import.meta.url)).map((f) => f.replace(/\.mdx?$/, '')),
+    );
     for (const v of ['fits', 'tight', 'partial-offload', 'cpu-only', 'wont-run'] as const) {
       for (const backend of [m, machineFromChoice({ hw: ['m4-pro'] }, catalog)]) {
         for (const id of likelyErrors(v, backend)) expect(errors, id).toContain(id);
@@ -157,7 +191,11 @@ describe('memory chart', () => {
   });
   it('a model released in its own format lists that format first; others start at F16', () => {
     const gptOss = { ...llama8b, architecture: { ...llama8b.architecture, family: 'gpt-oss' as const } };
-    expect(memoryTable(gptOss, 8192).rows.map((r) => r.format).slice(0, 2)).toEqual(['MXFP4', 'F16']);
+    expect(
+      memoryTable(gptOss, 8192)
+        .rows.map((r) => r.format)
+        .slice(0, 2),
+    ).toEqual(['MXFP4', 'F16']);
     expect(memoryTable(llama8b, 8192).rows[0]!.format).toBe('F16');
   });
 });

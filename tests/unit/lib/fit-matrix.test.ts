@@ -1,6 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FORMAT_IDS, VERDICTS, cpuSetup, estimate, fitMatrix, gpuSetup, unifiedSetup } from '../../../src/lib/engine.ts';
+import {
+  FORMAT_IDS,
+  VERDICTS,
+  cpuSetup,
+  estimate,
+  fitMatrix,
+  gpuSetup,
+  unifiedSetup,
+} from '../../../src/lib/engine.ts';
 import type { FitMatrixOptions, HardwareSetup } from '../../../src/lib/engine.ts';
 import { CATALOG_DIR, catalogHardware, catalogModel, fixtureArch } from './helpers.ts';
 
@@ -9,7 +17,10 @@ const ids = (kind: string): string[] =>
     .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
     .map((f) => f.slice(0, -'.json'.length));
 
-const models = [...ids('models').map(catalogModel), { name: 'Mixtral (config only)', architecture: fixtureArch('mixtral-8x7b-instruct') }];
+const models = [
+  ...ids('models').map(catalogModel),
+  { name: 'Mixtral (config only)', architecture: fixtureArch('mixtral-8x7b-instruct') },
+];
 const hardware: HardwareSetup[] = [
   ...ids('hardware').map((id) => catalogHardware(id)),
   catalogHardware('nvidia-rtx-4090', { gpus: 2, ramGiB: 128 }),
@@ -21,44 +32,52 @@ const hardware: HardwareSetup[] = [
 const contexts = [0, 4096, 32768, 131072];
 
 describe('fitMatrix', () => {
-  it.each<FitMatrixOptions>([{}, { kvType: 'q8_0', parallel: 2 }, { kvType: 'q4_0', flashAttention: false, ubatch: 1024, decodeDepth: 4096 }])(
-    'every cell equals estimate() for %j',
-    (options) => {
-      const m = fitMatrix(models, FORMAT_IDS, contexts, hardware, options);
-      expect(m.verdict).toHaveLength(models.length * FORMAT_IDS.length * contexts.length * hardware.length);
-      expect(m.errors).toEqual([]);
-      const seen = new Set<string>();
-      models.forEach((model, mi) =>
-        FORMAT_IDS.forEach((format, fi) =>
-          contexts.forEach((context, ci) =>
-            hardware.forEach((hw, hi) => {
-              const i = m.index(mi, fi, ci, hi);
-              const e = estimate({ ...options, model, format, context, hardware: hw, advice: false });
-              const got = {
-                verdict: VERDICTS[m.verdict[i]!]?.id,
-                totalBytes: m.totalBytes[i],
-                gpuLayers: m.gpuLayers[i],
-                cpuMoeLayers: m.cpuMoeLayers[i],
-                tokensPerSecond: m.tokensPerSecond[i],
-              };
-              const want = {
-                verdict: e.fit?.verdict,
-                totalBytes: e.totalBytes,
-                gpuLayers: e.fit?.gpuLayers,
-                cpuMoeLayers: e.fit?.cpuMoeLayers,
-                tokensPerSecond: e.tokensPerSecond?.expected ?? 0,
-              };
-              if (JSON.stringify(got) !== JSON.stringify(want)) expect({ model: model.name, format, context, hw: hw.name, ...got }).toEqual({ model: model.name, format, context, hw: hw.name, ...want });
-              seen.add(want.verdict ?? '');
-            }),
-          ),
+  it.each<FitMatrixOptions>([
+    {},
+    { kvType: 'q8_0', parallel: 2 },
+    { kvType: 'q4_0', flashAttention: false, ubatch: 1024, decodeDepth: 4096 },
+  ])('every cell equals estimate() for %j', (options) => {
+    const m = fitMatrix(models, FORMAT_IDS, contexts, hardware, options);
+    expect(m.verdict).toHaveLength(models.length * FORMAT_IDS.length * contexts.length * hardware.length);
+    expect(m.errors).toEqual([]);
+    const seen = new Set<string>();
+    models.forEach((model, mi) =>
+      FORMAT_IDS.forEach((format, fi) =>
+        contexts.forEach((context, ci) =>
+          hardware.forEach((hw, hi) => {
+            const i = m.index(mi, fi, ci, hi);
+            const e = estimate({ ...options, model, format, context, hardware: hw, advice: false });
+            const got = {
+              verdict: VERDICTS[m.verdict[i]!]?.id,
+              totalBytes: m.totalBytes[i],
+              gpuLayers: m.gpuLayers[i],
+              cpuMoeLayers: m.cpuMoeLayers[i],
+              tokensPerSecond: m.tokensPerSecond[i],
+            };
+            const want = {
+              verdict: e.fit?.verdict,
+              totalBytes: e.totalBytes,
+              gpuLayers: e.fit?.gpuLayers,
+              cpuMoeLayers: e.fit?.cpuMoeLayers,
+              tokensPerSecond: e.tokensPerSecond?.expected ?? 0,
+            };
+            if (JSON.stringify(got) !== JSON.stringify(want))
+              expect({ model: model.name, format, context, hw: hw.name, ...got }).toEqual({
+                model: model.name,
+                format,
+                context,
+                hw: hw.name,
+                ...want,
+              });
+            seen.add(want.verdict ?? '');
+          }),
         ),
-      );
-      // The sample exercises every verdict, expert offload included.
-      expect([...seen].sort()).toEqual(VERDICTS.map((v) => v.id).sort());
-      expect(Math.max(...m.cpuMoeLayers)).toBeGreaterThan(0);
-    },
-  );
+      ),
+    );
+    // The sample exercises every verdict, expert offload included.
+    expect([...seen].sort()).toEqual(VERDICTS.map((v) => v.id).sort());
+    expect(Math.max(...m.cpuMoeLayers)).toBeGreaterThan(0);
+  });
 
   it('flags settings it cannot estimate and keeps the other cells', () => {
     const m = fitMatrix(models.slice(0, 1), ['Q4_K_M', 'Q9_X'], [8192, -1], hardware.slice(0, 2));

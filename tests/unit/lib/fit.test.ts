@@ -41,30 +41,49 @@ describe('estimate: memory terms reported separately', () => {
     if (ctx === 0) expect(e.kvCacheBytes).toBe(0);
   });
   it('unknown quant throws with the list of formats', () => {
-    expect(() => estimate({ model: llama8, format: 'Q9_K', context: 4096 })).toThrow(/Unknown weight format "Q9_K".*Q4_K_M/);
+    expect(() => estimate({ model: llama8, format: 'Q9_K', context: 4096 })).toThrow(
+      /Unknown weight format "Q9_K".*Q4_K_M/,
+    );
   });
   it('negative context throws', () => {
     expect(() => estimate({ model: llama8, format: 'Q4_K_M', context: -1 })).toThrow(/Context/);
   });
   it('missing architecture numbers throw a clear message', () => {
     const bad = { name: 'bad', architecture: { ...fixtureArch('llama-3.1-8b-instruct'), heads: 0 } };
-    expect(() => estimate({ model: bad, format: 'Q4_K_M', context: 4096 })).toThrow(/"heads" must be a positive integer/);
+    expect(() => estimate({ model: bad, format: 'Q4_K_M', context: 4096 })).toThrow(
+      /"heads" must be a positive integer/,
+    );
   });
 });
 
 describe('verdicts', () => {
-  const base = estimate({ model: llama8, format: 'Q4_K_M', context: 8192, hardware: gpuSetup({ vramGiB: 24, bandwidthGBs: 1000 }) });
+  const base = estimate({
+    model: llama8,
+    format: 'Q4_K_M',
+    context: 8192,
+    hardware: gpuSetup({ vramGiB: 24, bandwidthGBs: 1000 }),
+  });
   const required = base.fit?.requiredBytes ?? 0;
   it.each([
     ['exactly required + margin', required + SAFETY_MARGIN_BYTES, 'fits'],
     ['exactly required', required, 'tight'],
     ['one byte short', required - 1, 'partial-offload'],
   ] as const)('at capacity: %s -> %s', (_label, bytes, verdict) => {
-    const e = estimate({ model: llama8, format: 'Q4_K_M', context: 8192, hardware: gpuSetup({ vramGiB: bytes / GiB, bandwidthGBs: 1000 }) });
+    const e = estimate({
+      model: llama8,
+      format: 'Q4_K_M',
+      context: 8192,
+      hardware: gpuSetup({ vramGiB: bytes / GiB, bandwidthGBs: 1000 }),
+    });
     expect(e.fit?.verdict).toBe(verdict);
   });
   it('partial offload reports how many layers fit', () => {
-    const e = estimate({ model: llama70, format: 'Q4_K_M', context: 8192, hardware: catalogHardware('nvidia-rtx-4090') });
+    const e = estimate({
+      model: llama70,
+      format: 'Q4_K_M',
+      context: 8192,
+      hardware: catalogHardware('nvidia-rtx-4090'),
+    });
     expect(e.fit?.verdict).toBe('partial-offload');
     expect(e.fit?.gpuLayers).toBeGreaterThan(30);
     expect(e.fit?.gpuLayers).toBeLessThan(80);
@@ -73,7 +92,12 @@ describe('verdicts', () => {
     expect(e.tokensPerSecond?.high).toBeLessThan(10);
   });
   it('multi-GPU: splits layers per card, never one pool', () => {
-    const two = estimate({ model: llama70, format: 'Q4_K_M', context: 8192, hardware: catalogHardware('nvidia-rtx-4090', { gpus: 2 }) });
+    const two = estimate({
+      model: llama70,
+      format: 'Q4_K_M',
+      context: 8192,
+      hardware: catalogHardware('nvidia-rtx-4090', { gpus: 2 }),
+    });
     expect(two.fit?.verdict).toBe('fits');
     const d = two.fit?.devices ?? [];
     expect(d).toHaveLength(2);
@@ -81,11 +105,21 @@ describe('verdicts', () => {
     for (const card of d) expect(card.usedBytes + SAFETY_MARGIN_BYTES).toBeLessThanOrEqual(card.usableBytes);
     expect(two.overheadBytes).toBe(2 * 457 * MiB);
     // 2 x 12 GiB cards cannot hold a model that needs ~22 GiB in one piece plus per-card overheads.
-    const e = estimate({ model: llama8, format: 'F16', context: 8192, hardware: gpuSetup({ vramGiB: 9, bandwidthGBs: 500, count: 2 }) });
+    const e = estimate({
+      model: llama8,
+      format: 'F16',
+      context: 8192,
+      hardware: gpuSetup({ vramGiB: 9, bandwidthGBs: 500, count: 2 }),
+    });
     expect(e.fit?.verdict).not.toBe('fits');
   });
   it('MoE: experts of the first layers go to system RAM (--n-cpu-moe)', () => {
-    const e = estimate({ model: qwenMoe, format: 'Q4_K_M', context: 16384, hardware: catalogHardware('nvidia-rtx-3060-12gb', { ramGiB: 64 }) });
+    const e = estimate({
+      model: qwenMoe,
+      format: 'Q4_K_M',
+      context: 16384,
+      hardware: catalogHardware('nvidia-rtx-3060-12gb', { ramGiB: 64 }),
+    });
     expect(e.fit?.verdict).toBe('partial-offload');
     expect(e.fit?.gpuLayers).toBe(48);
     expect(e.fit?.cpuMoeLayers).toBeGreaterThan(0);
@@ -104,7 +138,12 @@ describe('verdicts', () => {
     expect(big.devices[0]?.overheadBytes).toBe(runtimeOverheadBytes('Metal'));
   });
   it('CPU only machine', () => {
-    const e = estimate({ model: llama8, format: 'Q4_K_M', context: 8192, hardware: cpuSetup({ ramGiB: 32, bandwidthGBs: 80 }) });
+    const e = estimate({
+      model: llama8,
+      format: 'Q4_K_M',
+      context: 8192,
+      hardware: cpuSetup({ ramGiB: 32, bandwidthGBs: 80 }),
+    });
     expect(e.fit?.verdict).toBe('cpu-only');
     expect(e.fit?.gpuLayers).toBe(0);
     expect(e.tokensPerSecond?.expected).toBeGreaterThan(5);
@@ -113,24 +152,49 @@ describe('verdicts', () => {
   });
   it("won't run when neither VRAM nor RAM can hold it", () => {
     const ds = catalogModel('deepseek-r1');
-    const e = estimate({ model: ds, format: 'Q4_K_M', context: 8192, hardware: catalogHardware('nvidia-rtx-4090', { ramGiB: 64 }) });
+    const e = estimate({
+      model: ds,
+      format: 'Q4_K_M',
+      context: 8192,
+      hardware: catalogHardware('nvidia-rtx-4090', { ramGiB: 64 }),
+    });
     expect(e.fit?.verdict).toBe('wont-run');
     expect(e.tokensPerSecond).toBeUndefined();
     expect(e.fit?.summary).toMatch(/GiB/);
   });
   it('MLX only on Apple, AWQ only on CUDA/ROCm', () => {
-    const mlxOnNvidia = estimate({ model: llama8, format: 'MLX-4bit', context: 4096, hardware: catalogHardware('nvidia-rtx-4090') });
+    const mlxOnNvidia = estimate({
+      model: llama8,
+      format: 'MLX-4bit',
+      context: 4096,
+      hardware: catalogHardware('nvidia-rtx-4090'),
+    });
     expect(mlxOnNvidia.fit?.verdict).toBe('wont-run');
-    const mlx = estimate({ model: llama8, format: 'MLX-4bit', context: 4096, hardware: catalogHardware('apple-m3-max-64gb') });
+    const mlx = estimate({
+      model: llama8,
+      format: 'MLX-4bit',
+      context: 4096,
+      hardware: catalogHardware('apple-m3-max-64gb'),
+    });
     expect(mlx.fit?.verdict).toBe('fits');
     expect(mlx.commands.mlx).toContain('--max-kv-size 4096');
-    const awq = estimate({ model: llama8, format: 'AWQ-4bit', context: 4096, hardware: catalogHardware('nvidia-rtx-4090', { gpus: 2 }) });
+    const awq = estimate({
+      model: llama8,
+      format: 'AWQ-4bit',
+      context: 4096,
+      hardware: catalogHardware('nvidia-rtx-4090', { gpus: 2 }),
+    });
     expect(awq.fit?.verdict).toBe('fits');
     expect(awq.commands.vllm).toContain('--tensor-parallel-size 2');
   });
   it('SWA and MLA models get their real KV in the verdict', () => {
     const gemma = catalogModel('gemma-3-12b-it');
-    const e = estimate({ model: gemma, format: 'Q4_K_M', context: 131072, hardware: catalogHardware('nvidia-rtx-4090') });
+    const e = estimate({
+      model: gemma,
+      format: 'Q4_K_M',
+      context: 131072,
+      hardware: catalogHardware('nvidia-rtx-4090'),
+    });
     expect(e.kvCacheBytes).toBeLessThan(12 * GiB);
     expect(e.fit?.verdict).toBe('fits');
   });

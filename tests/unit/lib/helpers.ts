@@ -1,7 +1,13 @@
 /** Shared test helpers: reference data (shared copy preferred), fixture configs and catalog. */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CatalogHardware, CatalogModel, HardwareSetup, ModelArchitecture, ModelSpec } from '../../../src/lib/engine.ts';
+import type {
+  CatalogHardware,
+  CatalogModel,
+  HardwareSetup,
+  ModelArchitecture,
+  ModelSpec,
+} from '../../../src/lib/engine.ts';
 import { hardwareFromCatalog, modelFromCatalog, parseHfConfig } from '../../../src/lib/engine.ts';
 
 const SHARED = new URL('../../../../shared/data/estimator-reference.json', import.meta.url);
@@ -13,8 +19,23 @@ export interface Reference {
     config: Record<string, unknown>;
     gguf_files: { quant: string; bytes_or_gb: number; unit: 'bytes' | 'GiB' | 'GB' }[];
   }[];
-  kv_observations: { model: string; quant: string; ctx: number; cache_type: string; kv_mib: number; compute_mib: number | null; backend: string }[];
-  speed_observations: { hardware: string; model: string; quant: string; pp_tok_s: number; tg_tok_s: number; test: string }[];
+  kv_observations: {
+    model: string;
+    quant: string;
+    ctx: number;
+    cache_type: string;
+    kv_mib: number;
+    compute_mib: number | null;
+    backend: string;
+  }[];
+  speed_observations: {
+    hardware: string;
+    model: string;
+    quant: string;
+    pp_tok_s: number;
+    tg_tok_s: number;
+    test: string;
+  }[];
 }
 
 /** The shared reference file when the sibling checkout exists, else the committed copy. */
@@ -45,10 +66,40 @@ export function catalogHardware(id: string, opts: Parameters<typeof hardwareFrom
 
 /** Architectures of models named in kv_observations / speed_observations that the reference file has no config for (public config.json values). */
 export const KNOWN_ARCHS: Record<string, ModelArchitecture> = {
-  llama3_8b: { layers: 32, hiddenSize: 4096, heads: 32, kvHeads: 8, headDim: 128, ffnSize: 14336, vocabSize: 128256, tiedEmbeddings: false, family: 'llama' },
-  llama2_7b: { layers: 32, hiddenSize: 4096, heads: 32, kvHeads: 32, headDim: 128, ffnSize: 11008, vocabSize: 32000, tiedEmbeddings: false, family: 'llama' },
+  llama3_8b: {
+    layers: 32,
+    hiddenSize: 4096,
+    heads: 32,
+    kvHeads: 8,
+    headDim: 128,
+    ffnSize: 14336,
+    vocabSize: 128256,
+    tiedEmbeddings: false,
+    family: 'llama',
+  },
+  llama2_7b: {
+    layers: 32,
+    hiddenSize: 4096,
+    heads: 32,
+    kvHeads: 32,
+    headDim: 128,
+    ffnSize: 11008,
+    vocabSize: 32000,
+    tiedEmbeddings: false,
+    family: 'llama',
+  },
   // Qwen3-1.7B config.json: 28 layers, hidden 2048, 16 heads, 8 KV heads, head_dim 128, vocab 151936, tied.
-  qwen3_1_7b: { layers: 28, hiddenSize: 2048, heads: 16, kvHeads: 8, headDim: 128, ffnSize: 6144, vocabSize: 151936, tiedEmbeddings: true, family: 'qwen3' },
+  qwen3_1_7b: {
+    layers: 28,
+    hiddenSize: 2048,
+    heads: 16,
+    kvHeads: 8,
+    headDim: 128,
+    ffnSize: 6144,
+    vocabSize: 151936,
+    tiedEmbeddings: true,
+    family: 'qwen3',
+  },
 };
 
 /** Map a reference row's model label to an architecture. */

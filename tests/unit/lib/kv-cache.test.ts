@@ -78,7 +78,7 @@ describe('KV cache terms', () => {
   it('quantized V needs flash attention; without it V stays f16', () => {
     const kv = kvCache(llama, { context: 8192, kvType: 'q8_0', flashAttention: false });
     expect(kv.vType).toBe('f16');
-    expect(kv.totalBytes / MiB).toBe(512 * (34 / 64) * 2 / 2 + 512);
+    expect(kv.totalBytes / MiB).toBe((512 * (34 / 64) * 2) / 2 + 512);
     expect(kv.notes.length).toBe(1);
   });
   it('KV read per token grows with depth and is capped by the window', () => {
@@ -102,6 +102,8 @@ describe('compute buffer', () => {
   });
   it('scales with ubatch', () => {
     const l = archForLabel('Llama 3 8B');
-    expect(computeBufferBytes(l, { contextPerSequence: 8192, ubatch: 1024 })).toBe(2 * computeBufferBytes(l, { contextPerSequence: 8192 }));
+    expect(computeBufferBytes(l, { contextPerSequence: 8192, ubatch: 1024 })).toBe(
+      2 * computeBufferBytes(l, { contextPerSequence: 8192 }),
+    );
   });
 });

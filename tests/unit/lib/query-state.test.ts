@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkerUrl, parseCheckerQuery, quoteInput, serializeCheckerState, type CheckerCatalog } from '../../../src/lib/query-state.ts';
+import {
+  checkerUrl,
+  parseCheckerQuery,
+  quoteInput,
+  serializeCheckerState,
+  type CheckerCatalog,
+} from '../../../src/lib/query-state.ts';
 
 const catalog: CheckerCatalog = {
   models: new Map([
@@ -20,9 +26,18 @@ describe('parseCheckerQuery', () => {
   });
 
   it('reads a full valid query, several GPUs included', () => {
-    const { state, notices } = parse('?model=llama-3-8b-instruct&quant=q8_0&ctx=4096&kv=q8_0&hw=nvidia-rtx-3090&hw=nvidia-rtx-3090&ram=64');
+    const { state, notices } = parse(
+      '?model=llama-3-8b-instruct&quant=q8_0&ctx=4096&kv=q8_0&hw=nvidia-rtx-3090&hw=nvidia-rtx-3090&ram=64',
+    );
     expect(notices).toEqual([]);
-    expect(state).toEqual({ model: 'llama-3-8b-instruct', quant: 'Q8_0', ctx: 4096, kv: 'q8_0', hw: ['nvidia-rtx-3090', 'nvidia-rtx-3090'], ram: 64 });
+    expect(state).toEqual({
+      model: 'llama-3-8b-instruct',
+      quant: 'Q8_0',
+      ctx: 4096,
+      kv: 'q8_0',
+      hw: ['nvidia-rtx-3090', 'nvidia-rtx-3090'],
+      ram: 64,
+    });
   });
 
   it('reads a custom machine', () => {
@@ -32,7 +47,10 @@ describe('parseCheckerQuery', () => {
   });
 
   it.each([
-    ['?model=<script>alert(1)</script>', /^Unknown model "<script>alert\(1\)<\/script>": showing the default model instead\.$/],
+    [
+      '?model=<script>alert(1)</script>',
+      /^Unknown model "<script>alert\(1\)<\/script>": showing the default model instead\.$/,
+    ],
     ['?quant=Q9_X', /^Unknown format "Q9_X": using Q4_K_M\.$/],
     ['?ctx=-5', /^Context -5 is not a number|^Context "-5" is not a number/],
     ['?ctx=99999999', /^Context 99999999 is outside 256–131072 tokens for this model: using 131072\.$/],
@@ -77,11 +95,19 @@ describe('parseCheckerQuery', () => {
 
 describe('serializeCheckerState', () => {
   it('round-trips through the parser', () => {
-    const state = { model: 'llama-3-8b-instruct', quant: 'Q5_K_M' as const, ctx: 4096, kv: 'q4_0' as const, hw: ['nvidia-rtx-3090', 'nvidia-rtx-3060-12gb'] };
+    const state = {
+      model: 'llama-3-8b-instruct',
+      quant: 'Q5_K_M' as const,
+      ctx: 4096,
+      kv: 'q4_0' as const,
+      hw: ['nvidia-rtx-3090', 'nvidia-rtx-3060-12gb'],
+    };
     expect(parse(serializeCheckerState(state)).state).toEqual(state);
   });
   it('writes custom machines and omits the default kv', () => {
-    expect(serializeCheckerState({ model: 'm', quant: 'Q4_K_M', ctx: 8192, kv: 'f16', hw: [], vram: 24, bw: 1008, ram: 64 })).toBe('?model=m&quant=Q4_K_M&ctx=8192&vram=24&bw=1008&ram=64');
+    expect(
+      serializeCheckerState({ model: 'm', quant: 'Q4_K_M', ctx: 8192, kv: 'f16', hw: [], vram: 24, bw: 1008, ram: 64 }),
+    ).toBe('?model=m&quant=Q4_K_M&ctx=8192&vram=24&bw=1008&ram=64');
     expect(checkerUrl({ model: 'm' })).toBe('/will-it-run/?model=m');
   });
 });

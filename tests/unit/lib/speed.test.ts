@@ -34,11 +34,14 @@ describe('decode speed vs measured llama-bench rows', () => {
     expect(n).toBeGreaterThanOrEqual(10);
     expect(median).toBeLessThanOrEqual(0.15);
   });
-  it.each(rows.map((r) => [r.hardware, r.quant, r] as const))('%s %s: range is ordered and within 35%% of the measurement', (_h, _q, r) => {
-    expect(r.low).toBeLessThan(r.high);
-    expect(r.err).toBeLessThan(0.35);
-    expect(r.pp?.expected ?? 0).toBeGreaterThan(0);
-  });
+  it.each(rows.map((r) => [r.hardware, r.quant, r] as const))(
+    '%s %s: range is ordered and within 35%% of the measurement',
+    (_h, _q, r) => {
+      expect(r.low).toBeLessThan(r.high);
+      expect(r.err).toBeLessThan(0.35);
+      expect(r.pp?.expected ?? 0).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('speed physics', () => {
@@ -49,33 +52,87 @@ describe('speed physics', () => {
     expect(e.tokensPerSecondAtFullContext?.expected ?? 0).toBeLessThan((e.tokensPerSecond?.expected ?? 0) * 0.8);
   });
   it('MoE reads only the active experts', () => {
-    const moe = estimate({ model: catalogModel('qwen3-30b-a3b'), format: 'Q4_K_M', context: 4096, hardware: gpuSetup({ vramGiB: 48, bandwidthGBs: 1000 }) });
-    const dense = estimate({ model: llama8, format: 'Q4_K_M', context: 4096, hardware: gpuSetup({ vramGiB: 48, bandwidthGBs: 1000 }) });
+    const moe = estimate({
+      model: catalogModel('qwen3-30b-a3b'),
+      format: 'Q4_K_M',
+      context: 4096,
+      hardware: gpuSetup({ vramGiB: 48, bandwidthGBs: 1000 }),
+    });
+    const dense = estimate({
+      model: llama8,
+      format: 'Q4_K_M',
+      context: 4096,
+      hardware: gpuSetup({ vramGiB: 48, bandwidthGBs: 1000 }),
+    });
     expect(moe.tokensPerSecond?.expected ?? 0).toBeGreaterThan(dense.tokensPerSecond?.expected ?? 0);
   });
   it('offloaded layers run at CPU bandwidth', () => {
-    const full = estimate({ model: llama8, format: 'Q8_0', context: 8192, hardware: gpuSetup({ vramGiB: 24, bandwidthGBs: 1000 }) });
-    const part = estimate({ model: llama8, format: 'Q8_0', context: 8192, hardware: gpuSetup({ vramGiB: 6, bandwidthGBs: 1000 }) });
+    const full = estimate({
+      model: llama8,
+      format: 'Q8_0',
+      context: 8192,
+      hardware: gpuSetup({ vramGiB: 24, bandwidthGBs: 1000 }),
+    });
+    const part = estimate({
+      model: llama8,
+      format: 'Q8_0',
+      context: 8192,
+      hardware: gpuSetup({ vramGiB: 6, bandwidthGBs: 1000 }),
+    });
     expect(part.fit?.verdict).toBe('partial-offload');
     expect(part.tokensPerSecond?.expected ?? 0).toBeLessThan((full.tokensPerSecond?.expected ?? 0) / 3);
-    const cpu = estimate({ model: llama8, format: 'Q8_0', context: 8192, hardware: cpuSetup({ ramGiB: 64, bandwidthGBs: 100 }) });
-    expect(cpu.tokensPerSecond?.expected ?? 0).toBeCloseTo((100e9 * 0.65) / (cpu.weightsBytes - cpu.weightsInRamBytes + 0), -1);
+    const cpu = estimate({
+      model: llama8,
+      format: 'Q8_0',
+      context: 8192,
+      hardware: cpuSetup({ ramGiB: 64, bandwidthGBs: 100 }),
+    });
+    expect(cpu.tokensPerSecond?.expected ?? 0).toBeCloseTo(
+      (100e9 * 0.65) / (cpu.weightsBytes - cpu.weightsInRamBytes + 0),
+      -1,
+    );
   });
   it('prompt processing uses fp16 TFLOPS when known', () => {
-    const slow = estimate({ model: llama8, format: 'Q4_K_M', context: 4096, hardware: gpuSetup({ vramGiB: 24, bandwidthGBs: 1000, fp16Tflops: 50 }) });
-    const fast = estimate({ model: llama8, format: 'Q4_K_M', context: 4096, hardware: gpuSetup({ vramGiB: 24, bandwidthGBs: 1000, fp16Tflops: 150 }) });
+    const slow = estimate({
+      model: llama8,
+      format: 'Q4_K_M',
+      context: 4096,
+      hardware: gpuSetup({ vramGiB: 24, bandwidthGBs: 1000, fp16Tflops: 50 }),
+    });
+    const fast = estimate({
+      model: llama8,
+      format: 'Q4_K_M',
+      context: 4096,
+      hardware: gpuSetup({ vramGiB: 24, bandwidthGBs: 1000, fp16Tflops: 150 }),
+    });
     expect((fast.promptTokensPerSecond?.expected ?? 0) / (slow.promptTokensPerSecond?.expected ?? 1)).toBeCloseTo(3, 5);
   });
 });
 
 describe('prompt speed with the real catalog hardware entries', () => {
   // The site's hardware JSON (shader FP16 TFLOPS), not the fixtures: what visitors actually see.
-  const ids: Record<string, string> = { 'RTX 3070': 'nvidia-rtx-3070', 'RTX 3080': 'nvidia-rtx-3080-10gb', 'RTX 3090': 'nvidia-rtx-3090', 'RTX 4090': 'nvidia-rtx-4090', 'M2 Ultra': 'apple-m2-ultra-192gb', 'M3 Max': 'apple-m3-max-64gb' };
-  const content = (id: string) => JSON.parse(readFileSync(new URL(`../../../content/hardware/${id}.json`, import.meta.url), 'utf8')) as CatalogHardware;
+  const ids: Record<string, string> = {
+    'RTX 3070': 'nvidia-rtx-3070',
+    'RTX 3080': 'nvidia-rtx-3080-10gb',
+    'RTX 3090': 'nvidia-rtx-3090',
+    'RTX 4090': 'nvidia-rtx-4090',
+    'M2 Ultra': 'apple-m2-ultra-192gb',
+    'M3 Max': 'apple-m3-max-64gb',
+  };
+  const content = (id: string) =>
+    JSON.parse(
+      readFileSync(new URL(`../../../content/hardware/${id}.json`, import.meta.url), 'utf8'),
+    ) as CatalogHardware;
   const errors = ref.speed_observations.flatMap((r) => {
     const key = Object.keys(ids).find((k) => r.hardware.includes(k));
     if (!key) return [];
-    const e = estimate({ model: modelForLabel(r.model), format: r.quant as FormatId, context: 512, hardware: hardwareFromCatalog(ids[key]!, content(ids[key]!)), advice: false });
+    const e = estimate({
+      model: modelForLabel(r.model),
+      format: r.quant as FormatId,
+      context: 512,
+      hardware: hardwareFromCatalog(ids[key]!, content(ids[key]!)),
+      advice: false,
+    });
     // Only rows that run fully on the GPU (F16 does not fit on 8-10 GB cards).
     if (e.fit?.verdict !== 'fits' && e.fit?.verdict !== 'tight') return [];
     return [Math.abs((e.promptTokensPerSecond?.expected ?? 0) / r.pp_tok_s - 1)];

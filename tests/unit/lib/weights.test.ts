@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { GiB, countParams, ggufTensorTypes, modelWeights, parseHfConfig, simulateWeights, tensorBytes } from '../../../src/lib/engine.ts';
+import {
+  GiB,
+  countParams,
+  ggufTensorTypes,
+  modelWeights,
+  parseHfConfig,
+  simulateWeights,
+  tensorBytes,
+} from '../../../src/lib/engine.ts';
 import type { FormatId } from '../../../src/lib/engine.ts';
 import { fixtureArch, loadReference } from './helpers.ts';
 
@@ -58,14 +66,32 @@ describe('quant mix rules', () => {
   });
   it('70B-class GQA models bump attn_v to Q5_K and match the dranger table', () => {
     const l70 = { ...llama, layers: 80, hiddenSize: 8192, heads: 64, ffnSize: 28672 };
-    const table: [FormatId, number][] = [['Q2_K', 24.56], ['Q3_K_M', 31.91], ['Q4_K_M', 39.6], ['Q5_K_M', 46.52], ['Q8_0', 69.83]];
+    const table: [FormatId, number][] = [
+      ['Q2_K', 24.56],
+      ['Q3_K_M', 31.91],
+      ['Q4_K_M', 39.6],
+      ['Q5_K_M', 46.52],
+      ['Q8_0', 69.83],
+    ];
     for (const [f, gib] of table) {
       expect(simulateWeights(l70, f).fileBytes / GiB).toBeCloseTo(gib, 1);
     }
-    expect(ggufTensorTypes(l70, 'Q3_K_M').find((t) => t.tensor.role === 'attn_v' && t.tensor.layer === 10)?.type).toBe('Q5_K');
+    expect(ggufTensorTypes(l70, 'Q3_K_M').find((t) => t.tensor.role === 'attn_v' && t.tensor.layer === 10)?.type).toBe(
+      'Q5_K',
+    );
   });
   it('falls back to a compatible type when the row width is not a multiple of 256', () => {
-    const qwen05 = { ...llama, hiddenSize: 896, heads: 14, kvHeads: 2, headDim: 64, ffnSize: 4864, layers: 24, vocabSize: 151936, tiedEmbeddings: true };
+    const qwen05 = {
+      ...llama,
+      hiddenSize: 896,
+      heads: 14,
+      kvHeads: 2,
+      headDim: 64,
+      ffnSize: 4864,
+      layers: 24,
+      vocabSize: 151936,
+      tiedEmbeddings: true,
+    };
     const types = ggufTensorTypes(qwen05, 'Q4_K_M');
     expect(types.find((t) => t.tensor.role === 'attn_q')?.type).toBe('Q5_0');
     expect(types.find((t) => t.tensor.role === 'token_embd')?.type).toBe('Q8_0');
@@ -116,7 +142,10 @@ describe('quant mix rules', () => {
   });
   it('uses the real file size when the catalog lists one', () => {
     const arch = fixtureArch('llama-3.1-8b-instruct');
-    const w = modelWeights({ name: 'x', architecture: arch, files: [{ format: 'Q4_K_M', bytes: 5_000_000_000 }] }, 'Q4_K_M');
+    const w = modelWeights(
+      { name: 'x', architecture: arch, files: [{ format: 'Q4_K_M', bytes: 5_000_000_000 }] },
+      'Q4_K_M',
+    );
     expect(w.source).toBe('file');
     expect(w.fileBytes).toBe(5_000_000_000);
     expect(w.totalBytes).toBe(w.layerBytes.reduce((a, b) => a + b, 0) + w.tokenEmbdBytes + w.outputBytes);

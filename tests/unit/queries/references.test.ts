@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assertReferences, DanglingReferenceError, idsAt, REFERENCE_RULES, resolveIds } from '../../../src/queries/references.ts';
+import {
+  assertReferences,
+  DanglingReferenceError,
+  idsAt,
+  REFERENCE_RULES,
+  resolveIds,
+} from '../../../src/queries/references.ts';
 
 describe('idsAt', () => {
   it.each([
@@ -27,7 +33,10 @@ describe('assertReferences', () => {
   });
 
   it('names the file, the field and the missing id', () => {
-    const broken = { ...base, models: [{ id: 'm1', filePath: 'content/models/m1.json', data: { tools: ['ollama', 'nope'] } }] };
+    const broken = {
+      ...base,
+      models: [{ id: 'm1', filePath: 'content/models/m1.json', data: { tools: ['ollama', 'nope'] } }],
+    };
     expect(() => assertReferences(broken, rules)).toThrow(DanglingReferenceError);
     expect(() => assertReferences(broken, rules)).toThrow(
       'content/models/m1.json: field "tools" refers to tools "nope", which does not exist (expected content/tools/nope.*)',
@@ -52,12 +61,25 @@ describe('assertReferences', () => {
   });
 
   it('rejects a rule pointing at an unknown collection', () => {
-    expect(() => assertReferences(base, [{ from: 'models', field: 'tools[]', to: 'nowhere' }])).toThrow('unknown collection "nowhere"');
+    expect(() => assertReferences(base, [{ from: 'models', field: 'tools[]', to: 'nowhere' }])).toThrow(
+      'unknown collection "nowhere"',
+    );
   });
 
   it('covers every reference field named in the schemas', () => {
     const fields = REFERENCE_RULES.map((r) => `${r.from}.${r.field}`);
-    expect(fields).toEqual(expect.arrayContaining(['glossary.related[]', 'glossary.errors[]', 'models.tools[]', 'errors.tools[]', 'errors.hardware[]', 'benchmarks.model', 'benchmarks.hardware', 'benchmarks.tool']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'glossary.related[]',
+        'glossary.errors[]',
+        'models.tools[]',
+        'errors.tools[]',
+        'errors.hardware[]',
+        'benchmarks.model',
+        'benchmarks.hardware',
+        'benchmarks.tool',
+      ]),
+    );
   });
 });
 
@@ -70,8 +92,8 @@ describe('resolveIds', () => {
     expect(resolveIds(['b', 'a'], { collection: 'x', byId }, { file: 'f', field: 'g' })).toEqual([2, 1]);
   });
   it('throws naming both ends', () => {
-    expect(() => resolveIds(['c'], { collection: 'errors', byId }, { file: 'content/glossary/t.mdx', field: 'errors' })).toThrow(
-      'content/glossary/t.mdx: field "errors" refers to errors "c", which does not exist',
-    );
+    expect(() =>
+      resolveIds(['c'], { collection: 'errors', byId }, { file: 'content/glossary/t.mdx', field: 'errors' }),
+    ).toThrow('content/glossary/t.mdx: field "errors" refers to errors "c", which does not exist');
   });
 });

@@ -37,7 +37,16 @@ const valid = {
     ollamaTag: 'llama3.1:8b',
     paramsTotal: 8030261248,
     contextLength: 131072,
-    architecture: { layers: 32, hiddenSize: 4096, heads: 32, kvHeads: 8, headDim: 128, ffnSize: 14336, vocabSize: 128256, tiedEmbeddings: false },
+    architecture: {
+      layers: 32,
+      hiddenSize: 4096,
+      heads: 32,
+      kvHeads: 8,
+      headDim: 128,
+      ffnSize: 14336,
+      vocabSize: 128256,
+      tiedEmbeddings: false,
+    },
     files: [{ format: 'Q4_K_M', bytes: 4920739168, url: 'https://example.org/files' }],
     tools: ['ollama'],
     asOf: '2026-11-29',
@@ -86,7 +95,14 @@ const valid = {
     updated: '2026-11-29',
     sources,
   },
-  learn: { title: 'Start', description: 'What you need to run AI locally.', order: 1, level: 'beginner', updated: '2026-11-29', sources },
+  learn: {
+    title: 'Start',
+    description: 'What you need to run AI locally.',
+    order: 1,
+    level: 'beginner',
+    updated: '2026-11-29',
+    sources,
+  },
   benchmark: {
     model: 'llama-3-8b-instruct',
     hardware: 'nvidia-rtx-4090',
@@ -101,8 +117,21 @@ const valid = {
     sources,
   },
   pulse: { title: 'gpt-oss released', date: '2025-08-05', summary: 'OpenAI published open-weight models.', sources },
-  page: { title: 'About', description: 'Who we are and why this site exists.', section: 'editor', updated: '2026-11-29' },
-  cloud: { provider: 'Lambda', gpu: 'H100 SXM', gpuMemoryGiB: 80, usdPerGpuHour: 3.78, pricing: 'on demand', asOf: '2026-05-07', sources },
+  page: {
+    title: 'About',
+    description: 'Who we are and why this site exists.',
+    section: 'editor',
+    updated: '2026-11-29',
+  },
+  cloud: {
+    provider: 'Lambda',
+    gpu: 'H100 SXM',
+    gpuMemoryGiB: 80,
+    usdPerGpuHour: 3.78,
+    pricing: 'on demand',
+    asOf: '2026-05-07',
+    sources,
+  },
 };
 
 const schemas: [keyof typeof valid, z.ZodType][] = [
@@ -150,12 +179,28 @@ describe.each(schemas)('%s schema', (name, schema) => {
 describe('field errors carry actionable messages', () => {
   it.each([
     ['glossary', { ...valid.glossary, category: 'cooking' }, /^category: Pick a category from: hardware-memory, /],
-    ['glossary', { ...valid.glossary, definition: 'Too short.' }, 'definition: The definition must be a full paragraph (40+ characters)'],
+    [
+      'glossary',
+      { ...valid.glossary, definition: 'Too short.' },
+      'definition: The definition must be a full paragraph (40+ characters)',
+    ],
     ['glossary', { ...valid.glossary, errors: [] }, 'errors: Link at least one error page in "errors"'],
-    ['glossary', { ...valid.glossary, reviewed: '29/11/2026' }, 'reviewed: Use a calendar date written as YYYY-MM-DD, e.g. 2026-11-29'],
-    ['glossary', { ...valid.glossary, related: ['Not An Id'] }, 'related.0: Ids are lowercase letters, digits, dots and dashes, e.g. "rtx-4090"'],
+    [
+      'glossary',
+      { ...valid.glossary, reviewed: '29/11/2026' },
+      'reviewed: Use a calendar date written as YYYY-MM-DD, e.g. 2026-11-29',
+    ],
+    [
+      'glossary',
+      { ...valid.glossary, related: ['Not An Id'] },
+      'related.0: Ids are lowercase letters, digits, dots and dashes, e.g. "rtx-4090"',
+    ],
     ['model', { ...valid.model, sources: [] }, 'sources: Add at least one source { url, accessed }'],
-    ['model', { ...valid.model, sources: [{ url: 'example.org', accessed: '2026-11-29' }] }, 'sources.0.url: A source needs a full URL starting with https://'],
+    [
+      'model',
+      { ...valid.model, sources: [{ url: 'example.org', accessed: '2026-11-29' }] },
+      'sources.0.url: A source needs a full URL starting with https://',
+    ],
     ['model', { ...valid.model, hfRepo: 'llama' }, 'hfRepo: hfRepo is "owner/name"'],
     ['model', { ...valid.model, paramsTotal: '8B' }, /^paramsTotal: /],
     ['model', { ...valid.model, architecture: { ...valid.model.architecture, heads: 0 } }, /^architecture\.heads: /],
@@ -171,6 +216,8 @@ describe('field errors carry actionable messages', () => {
 
   it('accepts YAML dates that arrive as Date objects', () => {
     expect(firstIssue(GlossarySchema, { ...valid.glossary, reviewed: new Date('2026-11-29T00:00:00Z') })).toBe('ok');
-    expect(GlossarySchema.parse({ ...valid.glossary, reviewed: new Date('2026-11-29T00:00:00Z') }).reviewed).toBe('2026-11-29');
+    expect(GlossarySchema.parse({ ...valid.glossary, reviewed: new Date('2026-11-29T00:00:00Z') }).reviewed).toBe(
+      '2026-11-29',
+    );
   });
 });
