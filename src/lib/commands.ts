@@ -81,7 +81,10 @@ export function buildCommands(e: Estimate, input: EstimateInput): RunCommands {
     if (moe) c.lmStudio.push(`Number of layers for which to force MoE weights onto CPU: ${moe}`);
   } else if (family === 'mlx') {
     const bits = format === 'MLX-8bit' ? '8bit' : '4bit';
-    c.mlx = `mlx_lm.generate --model ${model.mlxRepo ?? `mlx-community/${repo.split('/').pop()}-${bits}`} --max-kv-size ${context} --prompt "Hello"`;
+    // The catalog names one MLX repo (usually the 4-bit one); mlx-community publishes the
+    // other bit width under the same name with the suffix swapped.
+    const mlxRepo = model.mlxRepo?.replace(/-[48]bit$/, `-${bits}`) ?? `mlx-community/${repo.split('/').pop()}-${bits}`;
+    c.mlx = `mlx_lm.generate --model ${mlxRepo} --max-kv-size ${context} --prompt "Hello"`;
   } else {
     const n = fit?.layout.slots.length ?? 1;
     c.vllm = `vllm serve ${repo} --max-model-len ${context}${n > 1 ? ` --tensor-parallel-size ${n}` : ''}${family === 'safetensors' ? '' : ` --quantization ${family}`}`;

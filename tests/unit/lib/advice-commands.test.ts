@@ -82,6 +82,19 @@ describe('run commands', () => {
     expect(e.commands.lmStudio).toContain('K Cache Quantization Type: Q8_0');
     expect(e.commands.mlx).toBeNull();
   });
+  it('MLX commands follow the chosen bit width', () => {
+    const mac = catalogHardware('apple-m3-max-64gb');
+    const model = { ...llama8, mlxRepo: 'mlx-community/Meta-Llama-3.1-8B-Instruct-4bit' };
+    const four = estimate({ model, format: 'MLX-4bit', context: 8192, hardware: mac }).commands;
+    const eight = estimate({ model, format: 'MLX-8bit', context: 8192, hardware: mac }).commands;
+    const unnamed = estimate({ model: { ...llama8, mlxRepo: null }, format: 'MLX-8bit', context: 8192 }).commands;
+    expect(four.mlx).toBe(
+      'mlx_lm.generate --model mlx-community/Meta-Llama-3.1-8B-Instruct-4bit --max-kv-size 8192 --prompt "Hello"',
+    );
+    expect(eight.mlx).toContain('--model mlx-community/Meta-Llama-3.1-8B-Instruct-8bit ');
+    expect(four.llamaCpp).toBe('');
+    expect(unnamed.mlx).toContain('--model mlx-community/Llama-3.1-8B-Instruct-8bit ');
+  });
   it('flash attention off is spelled out', () => {
     const e = estimate({ model: llama8, format: 'Q4_K_M', context: 4096, flashAttention: false });
     expect(e.commands.llamaCpp).toContain('-fa off');
