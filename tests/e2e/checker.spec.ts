@@ -74,6 +74,13 @@ test('two GPUs split the model per card', async ({ page }) => {
   await expect(page).toHaveURL(/hw=nvidia-rtx-3090&hw=nvidia-rtx-3090/);
   await page.getByRole('button', { name: 'Remove GPU 2' }).click();
   await expect(answer(page).locator('[data-slot="label"]')).toHaveText('Partial offload to system RAM');
+  // A Mac or a CPU stands alone: extra GPU rows go and the button is disabled.
+  await page.getByRole('button', { name: 'Add another GPU' }).click();
+  await page.getByLabel('GPU or machine 1').selectOption('amd-ryzen-9-9950x');
+  await expect(page.getByLabel('GPU 2', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add another GPU' })).toBeDisabled();
+  await expect(page).toHaveURL(/hw=amd-ryzen-9-9950x$/);
+  await expect(answer(page).locator('[data-slot="layers"]')).toHaveText('All 80 layers on the CPU');
 });
 
 test('custom machine numbers and a pasted config.json work', async ({ page }) => {

@@ -223,6 +223,10 @@ function init(root: HTMLElement): void {
 
   /** Recomputes and renders; `push` writes the state into the URL. */
   const update = (push = true) => {
+    // Extra GPUs only combine with a catalog GPU: a Mac, a CPU or a custom machine stands alone.
+    const gpuFirst = hardware.get(byId<HTMLSelectElement>('hw-0').value)?.kind === 'gpu';
+    if (!gpuFirst) while (rows.children.length > 1) rows.lastElementChild!.remove();
+    q<HTMLButtonElement>('[data-action="add-gpu"]').disabled = !gpuFirst;
     const s = readState();
     let machine;
     try {
