@@ -66,7 +66,7 @@ export function parseCheckerQuery(search: string, catalog: CheckerCatalog): { st
   let ctx = Math.min(8192, maxCtx);
   if (rawCtx !== null) {
     const n = number(rawCtx);
-    if (n === undefined) notices.push(`Context ${quoteInput(rawCtx)} is not a number: using ${ctx} tokens.`);
+    if (n === undefined) notices.push(`Context ${quoteInput(rawCtx)} is not a plain number of tokens: using ${ctx}.`);
     else if (n < CONTEXT_MIN || n > maxCtx) {
       const clamped = Math.min(maxCtx, Math.max(CONTEXT_MIN, Math.round(n)));
       notices.push(`Context ${n} is outside ${CONTEXT_MIN}–${maxCtx} tokens for this model: using ${clamped}.`);

@@ -137,6 +137,12 @@ test('hostile queries fall back to defaults with a visible notice and inject not
   expect(await page.locator('main').innerHTML()).not.toContain('<img src="x"');
   expect(dialogs).toBe(0);
   expect(problems).toEqual([]);
+  // The address bar now holds what is shown, so passing the link on passes on no garbage.
+  const params = new URL(page.url()).searchParams;
+  expect(params.get('model')).toBe('llama-3.1-8b-instruct');
+  expect(params.get('quant')).toBe('Q4_K_M');
+  expect(params.has('kv') && params.get('kv') !== 'f16').toBe(false);
+  expect(page.url()).not.toMatch(/alert|%3C|</);
 });
 
 test.describe('without JavaScript', () => {

@@ -331,7 +331,9 @@ function init(root: HTMLElement): void {
       setTimeout(() => (copy.textContent = 'Copy'), 1500);
     }
   });
-  update(false);
+  // A link with settings is rewritten to what is actually shown (bad values dropped), so sharing
+  // it again passes on the answer, not the garbage; a bare /will-it-run/ stays bare.
+  update(location.search.length > 1);
 }
 
 customElements.define(
