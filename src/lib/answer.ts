@@ -63,6 +63,12 @@ export interface AnswerView {
 
 /** Error pages per outcome and backend. Ids must exist in content/errors (checked by a unit test). */
 export function likelyErrors(verdict: Verdict, hardware: HardwareSetup | undefined): string[] {
+  // No GPU: no GPU out-of-memory errors, only RAM and speed.
+  if (hardware && hardware.devices.length === 0) {
+    return verdict === 'wont-run'
+      ? ['ollama-requires-more-system-memory']
+      : ['ollama-running-slowly', 'context-length-exceeded'];
+  }
   const backend = hardware?.devices[0]?.backend;
   const oom = backend === 'Metal' ? 'metal-out-of-memory' : 'cuda-out-of-memory';
   const gpuMissing = backend === 'ROCm' ? ['rocm-gpu-not-detected'] : [];

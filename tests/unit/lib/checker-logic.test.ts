@@ -115,6 +115,8 @@ describe('machines without a GPU', () => {
     expect(v.usableText).toBe(formatBytes(cpu.usableRamBytes));
     expect(v.usableShare).toBeGreaterThan(0.5);
     expect(v.layersText).toBe('All 32 layers on the CPU');
+    expect(v.errorIds).not.toContain('cuda-out-of-memory');
+    expect(v.errorIds[0]).toBe('ollama-running-slowly');
     expect(answerLead(e, 'Llama', 'Desktop CPU')).toMatch(
       /^Yes, on the CPU\. Llama runs from system RAM on the Desktop CPU at Q4_K_M .* against [\d.]+ GiB usable, generating/,
     );
