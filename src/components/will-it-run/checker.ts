@@ -18,11 +18,25 @@ import type { CheckerPayload } from '../../queries/checker.ts';
 const SVG = 'http://www.w3.org/2000/svg';
 
 function init(root: HTMLElement): void {
-  const q = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
+  // Lookups of the server-rendered nodes are cached: they never move (GPU rows use all()).
+  const found = new Map<string, Element>();
+  const q = <T extends Element = HTMLElement>(sel: string) =>
+    (found.get(sel) ?? found.set(sel, root.querySelector(sel)!).get(sel)) as T;
   const all = <T extends Element = HTMLElement>(sel: string) => [...root.querySelectorAll<T>(sel)];
   const byId = <T extends HTMLElement = HTMLInputElement>(id: string) => q<T>(`#wir-${id}`);
   const slot = (name: string) => q(`[data-slot="${name}"]`);
-  const setText = (name: string, text: string) => (slot(name).textContent = text);
+  // Writes skip unchanged values, so an input that changes little costs little layout.
+  const setText = (name: string, text: string, node: Node = slot(name)) => {
+    if (node.textContent !== text) node.textContent = text;
+  };
+  const shown = new WeakMap<Element, string>();
+  /** Replaces node's children with make()'s, unless `data` is what they already show. */
+  const fill = (node: Element, data: unknown, make: () => (Node | string)[]) => {
+    const key = JSON.stringify(data);
+    if (shown.get(node) === key) return;
+    shown.set(node, key);
+    node.replaceChildren(...make());
+  };
   const el = <K extends keyof HTMLElementTagNameMap>(
     tag: K,
     props: Partial<HTMLElementTagNameMap[K]> = {},
@@ -144,7 +158,7 @@ function init(root: HTMLElement): void {
     setText('layers', v.layersText);
     for (const s of v.segments) {
       q(`[data-seg="${s.key}"]`).style.width = `${s.share * 100}%`;
-      q(`[data-seg-text="${s.key}"]`).textContent = s.text;
+      setText('', s.text, q(`[data-seg-text="${s.key}"]`));
     }
     slot('usable-line').style.left = `calc(${Math.min(v.usableShare, 1) * 100}% - 1px)`;
     slot('bar').setAttribute(
@@ -152,8 +166,8 @@ function init(root: HTMLElement): void {
       `Memory breakdown: ${v.segments.map((s) => `${s.label} ${s.text}`).join(', ')}; usable ${v.usableText}`,
     );
     slot('advice-box').hidden = !v.advice.length;
-    q('[data-list="advice"]').replaceChildren(
-      ...v.advice.map((a) =>
+    fill(q('[data-list="advice"]'), v.advice, () =>
+      v.advice.map((a) =>
         el(
           'li',
           {},
@@ -163,8 +177,8 @@ function init(root: HTMLElement): void {
         ),
       ),
     );
-    q('[data-list="commands"]').replaceChildren(
-      ...v.commands.map((c) => {
+    fill(q('[data-list="commands"]'), v.commands, () =>
+      v.commands.map((c) => {
         const copy = el('button', {
           type: 'button',
           className: 'absolute top-2 right-2 rounded border border-line bg-surface px-2 py-0.5 text-xs',
@@ -188,10 +202,8 @@ function init(root: HTMLElement): void {
       }),
     );
     slot('errors-box').hidden = !v.errorIds.length;
-    q('[data-list="errors"]').replaceChildren(
-      ...v.errorIds.map((id) =>
-        el('li', {}, el('a', { href: `/errors/${id}/`, textContent: payload.errors[id] ?? id })),
-      ),
+    fill(q('[data-list="errors"]'), v.errorIds, () =>
+      v.errorIds.map((id) => el('li', {}, el('a', { href: `/errors/${id}/`, textContent: payload.errors[id] ?? id }))),
     );
   };
 
@@ -204,11 +216,11 @@ function init(root: HTMLElement): void {
     for (const k of ['y1', 'y2']) q('[data-slot="usable-y"]').setAttribute(k, String(g.usableY ?? -10));
     q('[data-slot="marker"]').setAttribute('cx', String(g.marker.x));
     q('[data-slot="marker"]').setAttribute('cy', String(g.marker.y));
-    slot('x-ticks').replaceChildren(
-      ...g.xTicks.map((t) => svgEl('text', { x: t.x, y: g.height - 8, 'text-anchor': 'middle' }, t.label)),
+    fill(slot('x-ticks'), g.xTicks, () =>
+      g.xTicks.map((t) => svgEl('text', { x: t.x, y: g.height - 8, 'text-anchor': 'middle' }, t.label)),
     );
-    slot('y-ticks').replaceChildren(
-      ...g.yTicks.flatMap((t) => [
+    fill(slot('y-ticks'), g.yTicks, () =>
+      g.yTicks.flatMap((t) => [
         svgEl('line', { x1: 44, x2: g.width - 12, y1: t.y, y2: t.y, stroke: 'currentColor', 'stroke-opacity': 0.15 }),
         svgEl('text', { x: 38, y: t.y + 4, 'text-anchor': 'end' }, t.label),
       ]),
@@ -221,6 +233,7 @@ function init(root: HTMLElement): void {
     );
   };
 
+  let urlTimer: ReturnType<typeof setTimeout> | undefined;
   /** Recomputes and renders; `push` writes the state into the URL. */
   const update = (push = true) => {
     // Extra GPUs only combine with a catalog GPU: a Mac, a CPU or a custom machine stands alone.
@@ -238,7 +251,10 @@ function init(root: HTMLElement): void {
     render(answerView(estimate({ model, format: s.quant, context: s.ctx, kvType: s.kv, hardware: machine }), machine));
     setText('question', `${model.name} on ${machine.name}`);
     renderChart(model, s, machine.devices.reduce((n, d) => n + d.usableBytes, 0) || machine.usableRamBytes);
-    if (push && s.model !== 'pasted') history.replaceState(null, '', serializeCheckerState(s));
+    // The address bar follows after a pause: dragging the slider should not write it 50 times.
+    clearTimeout(urlTimer);
+    if (push && s.model !== 'pasted')
+      urlTimer = setTimeout(() => history.replaceState(null, '', serializeCheckerState(s)), 150);
   };
 
   const filterModels = (query: string) => {
@@ -294,13 +310,17 @@ function init(root: HTMLElement): void {
 
   const onInput = (e: Event) => {
     const target = e.target as HTMLInputElement;
+    // Every control fires input first; change only adds the commit of a typed context (clamp and
+    // move the slider). Answering both would compute every answer twice.
+    const commit = e.type === 'change';
+    if (commit && target.id !== 'wir-ctx') return;
     if (target.id === 'wir-model-filter') return filterModels(target.value);
     if (target.id === 'wir-config') return;
     if (target.id === 'wir-ctx-range') {
       const stops = contextStops(maxContext(modelSelect.value));
       byId('ctx').value = String(stops[+target.value] ?? stops[0]);
     }
-    if (target.id === 'wir-model' || (target.id === 'wir-ctx' && e.type === 'change')) syncContext();
+    if (target.id === 'wir-model' || commit) syncContext();
     update();
   };
   form.addEventListener('input', onInput);
