@@ -83,6 +83,22 @@ test('two GPUs split the model per card', async ({ page }) => {
   await expect(answer(page).locator('[data-slot="layers"]')).toHaveText('All 80 layers on the CPU');
 });
 
+test('on a phone the gist of the answer stays in view under the form', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/will-it-run/');
+  const mini = page.locator('[data-mini-answer]');
+  await expect(mini).toBeInViewport();
+  await expect(mini).toContainText('Runs fully on GPU');
+  await page.getByLabel('Model', { exact: true }).selectOption('llama-3.3-70b-instruct');
+  const label = await answer(page).locator('[data-slot="label"]').textContent();
+  await expect(mini).toContainText(label!);
+  await expect(mini).toContainText(`${await answer(page).locator('[data-slot="total"]').textContent()} needed`);
+  await mini.click();
+  await expect(answer(page)).toBeInViewport();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(mini).toBeHidden();
+});
+
 test('custom machine numbers and a pasted config.json work', async ({ page }) => {
   const scripts: string[] = [];
   page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));

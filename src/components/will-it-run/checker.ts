@@ -156,6 +156,10 @@ function init(root: HTMLElement): void {
     setText('speed', v.speedText);
     setText('prompt-speed', v.promptSpeedText);
     setText('layers', v.layersText);
+    slot('mini-verdict').dataset['tone'] = v.tone;
+    setText('mini-verdict', `${v.icon} ${v.label}`);
+    setText('mini-total', v.totalText);
+    setText('mini-usable', v.usableText);
     for (const s of v.segments) {
       q(`[data-seg="${s.key}"]`).style.width = `${s.share * 100}%`;
       setText('', s.text, q(`[data-seg-text="${s.key}"]`));
