@@ -296,6 +296,10 @@ function init(root: HTMLElement): void {
       syncContext();
       update();
     };
+    worker.onerror = () => {
+      setText('config-status', 'The config reader did not load; reload the page and try again.');
+      worker = undefined;
+    };
     return worker;
   };
   const usePastedConfig = () => startWorker().postMessage(byId<HTMLTextAreaElement>('config').value);
