@@ -192,7 +192,8 @@ function init(root: HTMLElement): void {
         copy.setAttribute('aria-label', `Copy the ${c.label} command`);
         const pre = el(
           'pre',
-          { className: 'overflow-x-auto rounded-md border border-line bg-code p-3 pr-20 text-sm' },
+          // Focusable so keyboard users can scroll a long command sideways.
+          { className: 'overflow-x-auto rounded-md border border-line bg-code p-3 pr-20 text-sm', tabIndex: 0 },
           el('code', { textContent: c.text }),
         );
         const wrap = el(
