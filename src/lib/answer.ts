@@ -59,6 +59,8 @@ export interface AnswerView {
   commands: CommandView[];
   /** Error page ids (content/errors) worth reading for this outcome, most likely first. */
   errorIds: string[];
+  /** The engine's notes and the values it assumed (e.g. system RAM), as sentences; '' when none. */
+  assumptionsText: string;
 }
 
 /** Error pages per outcome and backend. Ids must exist in content/errors (checked by a unit test). */
@@ -139,6 +141,7 @@ export function answerView(e: Estimate, hardware: HardwareSetup | undefined): An
     })),
     commands,
     errorIds: likelyErrors(verdict, hardware),
+    assumptionsText: [...e.notes, ...e.assumptions.map((a) => `${a[0]!.toUpperCase()}${a.slice(1)}.`)].join(' '),
   };
 }
 

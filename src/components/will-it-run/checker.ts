@@ -156,6 +156,8 @@ function init(root: HTMLElement): void {
     setText('speed', v.speedText);
     setText('prompt-speed', v.promptSpeedText);
     setText('layers', v.layersText);
+    setText('assumptions', v.assumptionsText);
+    slot('assumptions').hidden = !v.assumptionsText;
     slot('mini-verdict').dataset['tone'] = v.tone;
     setText('mini-verdict', `${v.icon} ${v.label}`);
     setText('mini-total', v.totalText);

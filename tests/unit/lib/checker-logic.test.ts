@@ -155,6 +155,11 @@ describe('answer wording follows the engine', () => {
     expect(v.totalText).toMatch(/ GiB$/);
     expect(v.commands.map((c) => c.id)).toEqual(expect.arrayContaining(['llama-cpp', 'ollama', 'lm-studio']));
     expect(v.commands.find((c) => c.id === 'llama-cpp')!.text).toContain('-c 32768');
+    // The catalog GPU says nothing about the host: the assumed RAM is shown, not hidden.
+    expect(v.assumptionsText).toBe('System RAM assumed 32 GiB. CPU memory bandwidth assumed 64 GB/s.');
+    const host64 = machineFromChoice({ hw: ['rtx-3060'], ram: 64 }, catalog);
+    const e64 = estimate({ model: llama8b, format: 'Q4_K_M', context: 8192, hardware: host64 });
+    expect(answerView(e64, host64).assumptionsText).not.toContain('System RAM');
   });
 
   it('links only error pages that exist', () => {
