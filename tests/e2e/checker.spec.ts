@@ -74,6 +74,12 @@ test('two GPUs split the model per card', async ({ page }) => {
   await expect(page).toHaveURL(/hw=nvidia-rtx-3090&hw=nvidia-rtx-3090/);
   await page.getByRole('button', { name: 'Remove GPU 2' }).click();
   await expect(answer(page).locator('[data-slot="label"]')).toHaveText('Partial offload to system RAM');
+  // What the engine assumed is on screen, and goes once the visitor says.
+  const assumed = answer(page).locator('[data-slot="assumptions"]');
+  await expect(assumed).toContainText('System RAM assumed 32 GiB');
+  await page.getByLabel('System RAM (GiB)').fill('64');
+  await expect(assumed).not.toContainText('System RAM assumed');
+  await expect(page).toHaveURL(/ram=64/);
   // A Mac or a CPU stands alone: extra GPU rows go and the button is disabled.
   await page.getByRole('button', { name: 'Add another GPU' }).click();
   await page.getByLabel('GPU or machine 1').selectOption('amd-ryzen-9-9950x');
