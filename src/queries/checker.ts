@@ -2,7 +2,7 @@
  * The checker's data: the compact catalog payload the island receives (only what the engine and
  * the form need), the defaults, and the server-rendered first answer.
  */
-import type { CatalogHardware, CatalogModel, FormatId } from '../lib/engine.ts';
+import type { CatalogHardware, FormatId, ModelSpec } from '../lib/engine.ts';
 import { estimate } from '../lib/engine.ts';
 import { machineFromChoice } from '../lib/machine.ts';
 import type { CheckerState } from '../lib/query-state.ts';
@@ -28,10 +28,11 @@ export async function checkerDefaults(): Promise<CheckerPayload['defaults']> {
 
 /**
  * The JSON the island reads from <script type="application/json">. Names are left out: the
- * island takes them from the form's <option> labels, which are the catalog names.
+ * island takes them from the form's <option> labels, which are the catalog names. Models arrive
+ * as engine-ready ModelSpecs, so the browser does no catalog mapping.
  */
 export interface CheckerPayload {
-  models: [string, Omit<CatalogModel, 'name'>][];
+  models: [string, Omit<ModelSpec, 'id' | 'name'>][];
   hardware: [string, Omit<CatalogHardware, 'name'>][];
   errors: Record<string, string>;
   defaults: { model: string; quant: FormatId; hw: string };
@@ -47,21 +48,12 @@ function compact<T>(value: T): T {
 export async function checkerPayload(): Promise<CheckerPayload> {
   const { models, hardware } = await getCatalog();
   return {
+    // Engine-ready specs (family inferred and architecture validated here, once, at build time),
+    // with only the fields the engine reads.
     models: models.map((m) => {
-      const { paramsTotal, paramsActive, contextLength, ollamaTag, hfRepo, mlxRepo, architecture, files } = m.data;
-      return [
-        m.id,
-        compact({
-          paramsTotal,
-          paramsActive,
-          contextLength,
-          ollamaTag,
-          hfRepo,
-          mlxRepo,
-          architecture,
-          files: files.map(({ format, bytes }) => ({ format, bytes })),
-        }),
-      ];
+      const { architecture, contextLength, files, ollamaTag, hfRepo, mlxRepo } = modelSpec(m);
+      const fileSizes = (files ?? []).map(({ format, bytes }) => ({ format, bytes }));
+      return [m.id, compact({ architecture, contextLength, files: fileSizes, ollamaTag, hfRepo, mlxRepo })];
     }),
     hardware: hardware.map((h) => {
       const { vendor, kind, memoryGiB, bandwidthGBs, fp16Tflops, backends } = h.data;

@@ -89,6 +89,29 @@ test('two GPUs split the model per card', async ({ page }) => {
   await expect(answer(page).locator('[data-slot="layers"]')).toHaveText('All 80 layers on the CPU');
 });
 
+test('the island and the static answer pages give the same answer', async ({ page }) => {
+  // Different paths to the same engine: build-time specs on the page, the JSON payload in the island.
+  for (const pair of [
+    'gpt-oss-20b/nvidia-rtx-3060-12gb',
+    'deepseek-v3/apple-m2-ultra-192gb',
+    'gemma-3-12b-it/amd-ryzen-9-9950x',
+    'qwen3-30b-a3b/nvidia-rtx-4070-super',
+  ]) {
+    await page.goto(`/will-it-run/${pair}/`);
+    const read = async () =>
+      Promise.all(
+        ['label', 'total', 'usable', 'speed', 'layers'].map((k) =>
+          answer(page).locator(`[data-slot="${k}"]`).textContent(),
+        ),
+      );
+    const onPage = await read();
+    const toChecker = page.getByRole('link', { name: 'Change the format, context or KV cache in the checker' });
+    await page.goto((await toChecker.getAttribute('href'))!);
+    await expect(answer(page).locator('[data-slot="label"]')).toHaveText(onPage[0]!);
+    expect(await read(), pair).toEqual(onPage);
+  }
+});
+
 test('on a phone the gist of the answer stays in view under the form', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/will-it-run/');

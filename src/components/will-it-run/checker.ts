@@ -7,7 +7,7 @@
  */
 import { answerView, type AnswerView } from '../../lib/answer.ts';
 import { chartGeometry, contextStops, memoryCurve } from '../../lib/chart.ts';
-import { modelFromCatalog, type ModelSpec } from '../../lib/catalog.ts';
+import type { ModelSpec } from '../../lib/model.ts';
 import { estimate } from '../../lib/fit.ts';
 import { machineFromChoice } from '../../lib/machine.ts';
 import { parseCheckerQuery, serializeCheckerState, type CheckerState } from '../../lib/query-state.ts';
@@ -57,22 +57,18 @@ function init(root: HTMLElement): void {
   // The payload has no names: they are the labels of the form's options.
   const named = <T>(entries: [string, T][], select: HTMLSelectElement) =>
     new Map(
-      entries.map(([id, e]) => [id, { ...e, name: [...select.options].find((o) => o.value === id)?.text ?? id }]),
+      entries.map(([id, e]) => [id, { ...e, id, name: [...select.options].find((o) => o.value === id)?.text ?? id }]),
     );
-  const models = named(payload.models, byId<HTMLSelectElement>('model'));
+  const models: Map<string, ModelSpec> = named(payload.models, byId<HTMLSelectElement>('model'));
   const hardware = named(payload.hardware, byId<HTMLSelectElement>('hw-0'));
-  const specs = new Map<string, ModelSpec>();
   let pasted: ModelSpec | undefined;
   const form = q<HTMLFormElement>('form');
   const modelSelect = byId<HTMLSelectElement>('model');
   const rows = q('[data-list="gpus"]');
 
   const maxContext = (id: string) => (id === 'pasted' ? pasted?.contextLength : models.get(id)?.contextLength) ?? 8192;
-  const spec = (id: string): ModelSpec => {
-    if (id === 'pasted' && pasted) return pasted;
-    if (!specs.has(id)) specs.set(id, modelFromCatalog(id, models.get(id)!));
-    return specs.get(id)!;
-  };
+  // The same object every time: the engine's weight caches are keyed by it.
+  const spec = (id: string): ModelSpec => (id === 'pasted' && pasted ? pasted : models.get(id)!);
 
   const showNotices = (notices: string[]) => {
     q('[data-list="notices"]').replaceChildren(...notices.map((n) => el('li', { textContent: n })));
@@ -312,7 +308,7 @@ function init(root: HTMLElement): void {
   q('[data-no-js-note]').hidden = true;
   q('[data-submit]').textContent = 'Update the answer';
   const parsed = parseCheckerQuery(location.search, {
-    models: new Map([...models].map(([id, m]) => [id, { contextLength: m.contextLength }])),
+    models: new Map([...models.keys()].map((id) => [id, { contextLength: maxContext(id) }])),
     hardware: new Set(hardware.keys()),
     defaults: payload.defaults,
   });
