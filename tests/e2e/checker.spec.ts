@@ -219,13 +219,14 @@ test('answer pages are static, searchable and in the sitemap', async ({ page, re
 });
 
 /**
- * Issue #4 asks for 15 KB gzip including engine and payload. The engine issue #3 requires is about
- * 13.4 KB gzip on its own, so the island measures ~19 KB and the issue is blocked on that decision;
- * this gate stops the island growing meanwhile. Counted: the page's module scripts, everything they
+ * Issue #4 asks for 15 KB gzip including engine and payload. The engine issue #3 requires is
+ * 10.9 KB gzip on its own (estimate(), bundled and minified) and the payload 1.9 KB, so with the UI
+ * the island measures ~19.1 KB and the issue is blocked on that decision; this gate stops the
+ * island growing meanwhile. Counted: the page's module scripts, everything they
  * import statically, and the JSON payload. On demand (a worker started by a visitor's action) is
  * gated separately.
  */
-const ISLAND_BUDGET_BYTES = 19.5 * 1024;
+const ISLAND_BUDGET_BYTES = 19.25 * 1024;
 const ON_DEMAND_BUDGET_BYTES = 2.5 * 1024;
 
 test('the checker island (JS + engine + data payload) stays within its gzip budget', () => {
