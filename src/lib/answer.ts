@@ -16,11 +16,13 @@ export const VERDICT_ICON: Record<Verdict, string> = {
   'cpu-only': '▲',
   'wont-run': '✕',
 };
+/** Colour tone per verdict. Everything that runs is at worst a warning (CPU only is slow, but it is
+ * the normal case on a machine without a GPU); only "won't run" is bad. */
 export const VERDICT_TONE: Record<Verdict, 'ok' | 'warn' | 'bad'> = {
   fits: 'ok',
   tight: 'warn',
   'partial-offload': 'warn',
-  'cpu-only': 'bad',
+  'cpu-only': 'warn',
   'wont-run': 'bad',
 };
 
