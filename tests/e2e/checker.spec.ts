@@ -52,6 +52,20 @@ test('drives the checker by keyboard only and copies a command', async ({ page, 
   expect(problems).toEqual([]);
 });
 
+test('Copy link copies the address of the answer on screen', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/will-it-run/?model=phi-4&hw=nvidia-rtx-4090');
+  await page.getByLabel('Context length (tokens)').fill('4096');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
+  const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+  expect(copied.pathname).toBe('/will-it-run/');
+  expect(Object.fromEntries(copied.searchParams)).toMatchObject({ model: 'phi-4', hw: 'nvidia-rtx-4090', ctx: '4096' });
+  const total = await answer(page).locator('[data-slot="total"]').textContent();
+  await page.goto(copied.href);
+  await expect(answer(page).locator('[data-slot="total"]')).toHaveText(total!);
+});
+
 test('a shared URL reloads to the same answer', async ({ page }) => {
   await page.goto('/will-it-run/?model=qwen3-30b-a3b&quant=Q4_K_M&ctx=32768&kv=q8_0&hw=nvidia-rtx-3060-12gb');
   await expect(page.getByLabel('Model', { exact: true })).toHaveValue('qwen3-30b-a3b');

@@ -347,15 +347,22 @@ function init(root: HTMLElement): void {
       target.closest('[data-gpu-row]')?.remove();
       update();
     } else if (action === 'use-config') usePastedConfig();
+    // Copy buttons: a command (the <code> beside the button) or, for data-copy="link", this answer's address.
     const copy = target.closest<HTMLButtonElement>('button[data-copy]');
     if (copy) {
+      const label = (copy.dataset['label'] ??= copy.textContent?.trim() ?? '');
+      const link = copy.dataset['copy'] === 'link';
       try {
-        await navigator.clipboard.writeText(copy.parentElement?.querySelector('code')?.textContent ?? '');
+        await navigator.clipboard.writeText(
+          link
+            ? new URL(serializeCheckerState(readState()), location.href).href
+            : (copy.parentElement?.querySelector('code')?.textContent ?? ''),
+        );
         copy.textContent = 'Copied';
       } catch {
-        copy.textContent = 'Select to copy';
+        copy.textContent = link ? 'Copy it from the address bar' : 'Select to copy';
       }
-      setTimeout(() => (copy.textContent = 'Copy'), 1500);
+      setTimeout(() => (copy.textContent = label), 1500);
     }
   });
   // A link with settings is rewritten to what is actually shown (bad values dropped), so sharing
