@@ -3,7 +3,7 @@
  * commands and the error pages a setup like this tends to hit. Rendered by Astro on answer pages
  * and by the browser island with textContent only, so both show identical words and numbers.
  */
-import type { Estimate, Verdict } from './fit.ts';
+import type { Estimate, FitResult, Verdict } from './fit.ts';
 import { verdictLabel } from './fit.ts';
 import { formatBytes, formatContext, formatSpeedRange } from './format.ts';
 import type { HardwareSetup } from './hardware.ts';
@@ -65,6 +65,11 @@ export interface AnswerView {
   assumptionsText: string;
 }
 
+/** A machine without a GPU (a CPU entry, or custom numbers with no VRAM): it runs from system RAM. */
+function withoutGpu(fit: FitResult): boolean {
+  return fit.devices.length === 0;
+}
+
 /** Error pages per outcome and backend. Ids must exist in content/errors (checked by a unit test). */
 export function likelyErrors(verdict: Verdict, hardware: HardwareSetup | undefined): string[] {
   // No GPU: no GPU out-of-memory errors, only RAM and speed.
@@ -93,8 +98,7 @@ export function likelyErrors(verdict: Verdict, hardware: HardwareSetup | undefin
 export function answerView(e: Estimate, hardware: HardwareSetup | undefined): AnswerView {
   const fit = e.fit;
   const verdict: Verdict = fit?.verdict ?? 'wont-run';
-  // A machine without a GPU (a CPU entry, or custom numbers with no VRAM) runs from system RAM.
-  const cpuMachine = fit !== undefined && fit.devices.length === 0;
+  const cpuMachine = fit !== undefined && withoutGpu(fit);
   const usable = cpuMachine ? fit.ram.usableBytes : (fit?.availableBytes ?? 0);
   const parts: [SegmentKey, string, number][] = [
     ['weights', 'Weights', e.weightsBytes],
@@ -170,11 +174,11 @@ export function answerLead(e: Estimate, modelName: string, hardwareName: string,
       return `Partly. ${modelName} does not fit in the ${hardwareName}'s GPU memory ${at}; ${split}${speed}.`;
     }
     case 'cpu-only':
-      return fit!.devices.length === 0
+      return withoutGpu(fit!)
         ? `Yes, on the CPU. ${modelName} runs from system RAM on the ${hardwareName} ${at}: it needs ${need} against ${formatBytes(fit!.ram.usableBytes)} usable${speed}.`
         : `Only on the CPU. ${modelName} ${at} does not fit on the ${hardwareName}'s GPU at all and runs from ${ram}${speed}.`;
     case 'wont-run':
-      return fit && fit.devices.length === 0
+      return fit && withoutGpu(fit)
         ? `No. ${modelName} needs ${need} ${at}, more than the ${formatBytes(fit.ram.usableBytes)} of usable RAM on the ${hardwareName}.`
         : `No. ${modelName} needs ${need} ${at}, more than the ${hardwareName}${sharedMemory ? '' : ' and the assumed system RAM'} can hold.`;
   }
