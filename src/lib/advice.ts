@@ -3,15 +3,15 @@
  * context, raising the Apple wired limit, a smaller quant, a second GPU. Each entry carries the
  * memory the changed setup would need and the verdict it would get.
  */
-import type { Estimate, EstimateInput } from './fit.ts';
-import { formatGiBShort as gib } from './format.ts';
-import type { FormatId, KvCacheType } from './formats.ts';
-import { getFormat } from './formats.ts';
-import type { HardwareSetup } from './hardware.ts';
-import { withExtraGpu, withGpuFraction } from './hardware.ts';
-import { GiB, MiB } from './units.ts';
-import type { Verdict } from './verdicts.ts';
-import { verdictRank } from './verdicts.ts';
+import type { EngineEstimate, EstimateInput, FitOutcome } from './engine/fit.ts';
+import { formatGiBShort as gib } from './engine/format.ts';
+import type { FormatId, KvCacheType } from './engine/formats.ts';
+import { getFormat } from './engine/formats.ts';
+import type { HardwareSetup } from './engine/hardware.ts';
+import { withExtraGpu, withGpuFraction } from './engine/hardware.ts';
+import { GiB, MiB } from './engine/units.ts';
+import type { Verdict } from './engine/verdicts.ts';
+import { verdictRank } from './engine/verdicts.ts';
 
 export type AdviceKind = 'kv-cache' | 'expert-offload' | 'context' | 'apple-wired-limit' | 'quant' | 'add-gpu';
 
@@ -56,13 +56,7 @@ const GGUF_LADDER: FormatId[] = [
 const OTHER_LADDER: FormatId[] = ['Q8_0', 'Q6_K', 'Q5_K_M', 'Q4_K_M', 'IQ4_XS', 'Q3_K_M', 'IQ3_XXS', 'Q2_K'];
 
 /** What advice needs to know about a changed input (verdict and memory, no text). */
-export interface AdviceOutcome {
-  verdict: Verdict;
-  requiredBytes: number;
-  availableBytes: number;
-  kvCacheBytes: number;
-  weightsBytes: number;
-}
+export type AdviceOutcome = FitOutcome;
 
 /**
  * Ranked advice for an estimate whose verdict is not "fits": best resulting verdict first, then
@@ -70,7 +64,7 @@ export interface AdviceOutcome {
  */
 export function buildAdvice(
   input: EstimateInput,
-  current: Estimate,
+  current: EngineEstimate,
   core: (input: EstimateInput & { hardware: HardwareSetup }) => AdviceOutcome,
 ): Advice[] {
   const fit = current.fit;

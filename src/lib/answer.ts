@@ -3,10 +3,11 @@
  * commands and the error pages a setup like this tends to hit. Rendered by Astro on answer pages
  * and by the browser island with textContent only, so both show identical words and numbers.
  */
-import type { Estimate, FitResult, Verdict } from './fit.ts';
-import { verdictLabel } from './fit.ts';
-import { formatBytes, formatContext, formatSpeedRange } from './format.ts';
-import type { HardwareSetup } from './hardware.ts';
+import type { Estimate } from './engine.ts';
+import type { FitResult, Verdict } from './engine/fit.ts';
+import { verdictLabel } from './engine/verdicts.ts';
+import { formatBytes, formatContext, formatSpeedRange } from './engine/format.ts';
+import type { HardwareSetup } from './engine/hardware.ts';
 
 /** Icon characters per verdict: the verdict never relies on colour alone. */
 export const VERDICT_ICON: Record<Verdict, string> = {

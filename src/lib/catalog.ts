@@ -2,11 +2,11 @@
  * Map catalog JSON (content/models/<id>.json, content/hardware/<id>.json) into engine inputs.
  * Pure: the CLI, the pages and the browser island all call these with already-parsed objects.
  */
-import type { Backend } from './compute.ts';
-import type { HardwareSetup } from './hardware.ts';
-import { cpuSetup, gpuSetup, unifiedSetup } from './hardware.ts';
-import type { ArchFamily, ModelArchitecture, ModelSpec } from './model.ts';
-import { validateArchitecture } from './model.ts';
+import type { Backend } from './engine/compute.ts';
+import type { HardwareSetup } from './engine/hardware.ts';
+import { cpuSetup, gpuSetup, unifiedSetup } from './engine/hardware.ts';
+import type { ArchFamily, ModelArchitecture, ModelSpec } from './engine/model.ts';
+import { validateArchitecture } from './engine/model.ts';
 
 /** The subset of a catalog model entry the engine reads. */
 export interface CatalogModel {
@@ -148,4 +148,4 @@ export function hardwareFromCatalog(id: string, h: CatalogHardware, o: HardwareO
   return fail(`unknown kind "${String(kind)}" (use gpu, apple, unified or cpu)`);
 }
 
-export type { ModelSpec } from './model.ts';
+export type { ModelSpec } from './engine/model.ts';

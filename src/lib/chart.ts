@@ -2,8 +2,8 @@
  * Memory against context length for the checker's small chart: the points (from the engine) and
  * their SVG geometry. Pure; the island and the server render the same paths.
  */
-import { estimateCore, type EstimateInput } from './fit.ts';
-import { GiB } from './units.ts';
+import { estimateEngine, type EstimateInput } from './engine/fit.ts';
+import { GiB } from './engine/units.ts';
 
 /** Context stops from 2K doubling up to the model's maximum (which is always the last stop). */
 export function contextStops(maxContext: number): number[] {
@@ -23,7 +23,7 @@ export function memoryCurve(
   input: Omit<EstimateInput, 'context' | 'hardware'>,
   stops: readonly number[],
 ): ChartPoint[] {
-  return stops.map((context) => ({ context, bytes: estimateCore({ ...input, context, advice: false }).totalBytes }));
+  return stops.map((context) => ({ context, bytes: estimateEngine({ ...input, context, advice: false }).totalBytes }));
 }
 
 export interface ChartGeometry {

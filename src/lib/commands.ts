@@ -1,7 +1,7 @@
 /**
  * Run commands for the chosen setup: llama.cpp, Ollama, LM Studio settings, MLX and vLLM.
  */
-import type { Estimate, EstimateInput } from './fit.ts';
+import type { EngineEstimate, EstimateInput } from './engine/fit.ts';
 
 export interface RunCommands {
   /** llama-server command line (GGUF only; empty otherwise). */
@@ -17,7 +17,7 @@ export interface RunCommands {
 }
 
 /** Commands that reproduce the estimate's setup. */
-export function buildCommands(e: Estimate, input: EstimateInput): RunCommands {
+export function buildCommands(e: EngineEstimate, input: EstimateInput): RunCommands {
   const { fit, format, context, kvType, flashAttention: fa, parallel } = e;
   const model = input.model;
   const repo = model.hfRepo ?? model.name;

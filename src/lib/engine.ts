@@ -1,18 +1,48 @@
-/** Public entry point of the fit engine (pure TypeScript, no IO). */
-export * from './units.ts';
-export * from './format.ts';
-export * from './quant-types.ts';
-export * from './formats.ts';
-export * from './model.ts';
-export * from './tensors.ts';
-export * from './weights.ts';
-export * from './kv-cache.ts';
-export * from './compute.ts';
-export * from './hardware.ts';
-export * from './speed.ts';
-export * from './verdicts.ts';
-export * from './fit.ts';
+/**
+ * Public entry point of the fit engine (pure TypeScript, no IO): the llama.cpp model in
+ * engine/ plus the products every caller wants with an estimate, run commands and advice.
+ * engine/ never imports from here, so the dependency runs one way.
+ */
+import type { Advice } from './advice.ts';
+import { buildAdvice } from './advice.ts';
+import type { RunCommands } from './commands.ts';
+import { buildCommands } from './commands.ts';
+import type { EngineEstimate, EstimateInput } from './engine/fit.ts';
+import { estimateEngine, estimateOutcome } from './engine/fit.ts';
+
+export * from './engine/units.ts';
+export * from './engine/format.ts';
+export * from './engine/quant-types.ts';
+export * from './engine/formats.ts';
+export * from './engine/model.ts';
+export * from './engine/tensors.ts';
+export * from './engine/weights.ts';
+export * from './engine/kv-cache.ts';
+export * from './engine/compute.ts';
+export * from './engine/hardware.ts';
+export * from './engine/speed.ts';
+export * from './engine/verdicts.ts';
+export * from './engine/fit.ts';
+export * from './engine/hf-config.ts';
 export * from './advice.ts';
 export * from './commands.ts';
-export * from './hf-config.ts';
 export * from './catalog.ts';
+
+/** An engine estimate with the run commands for its setup and (when it does not fit) ranked advice. */
+export interface Estimate extends EngineEstimate {
+  advice: Advice[];
+  commands: RunCommands;
+}
+
+/** The estimate with run commands but without advice (what pages that never show advice need). */
+export function estimateCore(input: EstimateInput): Estimate {
+  const e = estimateEngine(input);
+  return { ...e, advice: [], commands: buildCommands(e, input) };
+}
+
+/** Full estimate: memory, verdict, speed, run commands and (when it does not fit) ranked advice. */
+export function estimate(input: EstimateInput): Estimate {
+  const e = estimateCore(input);
+  if (input.advice !== false && e.fit && e.fit.verdict !== 'fits') e.advice = buildAdvice(input, e, estimateOutcome);
+  return e;
+}

@@ -3,7 +3,7 @@
  * not; each keeps its own memory), one Apple/unified machine, or custom numbers. Pure.
  */
 import { hardwareFromCatalog, type CatalogHardware } from './catalog.ts';
-import { cpuSetup, gpuSetup, type HardwareSetup } from './hardware.ts';
+import { cpuSetup, gpuSetup, type HardwareSetup } from './engine/hardware.ts';
 
 export interface MachineChoice {
   /** Catalog ids, one per GPU. */

@@ -3,7 +3,7 @@
  * Garbage never throws: each bad parameter falls back to its default and adds a notice. Notices
  * are plain text meant for textContent; raw input is shortened and never treated as markup.
  */
-import { FORMAT_IDS, KV_CACHE_TYPE_IDS, type FormatId, type KvCacheType } from './formats.ts';
+import { FORMAT_IDS, KV_CACHE_TYPE_IDS, type FormatId, type KvCacheType } from './engine/formats.ts';
 
 export interface CheckerState {
   model: string;

@@ -2,12 +2,13 @@
  * Answers built on estimate(): the best format for a model on a machine, memory tables per
  * format x context, and "what fits" lists. Pure; shared by pages, answer pages and the island.
  */
-import type { Estimate } from './fit.ts';
-import { estimateCore } from './fit.ts';
-import type { FormatId } from './formats.ts';
-import type { HardwareSetup } from './hardware.ts';
-import type { ModelSpec } from './model.ts';
-import { verdictRank } from './verdicts.ts';
+import type { Estimate } from './engine.ts';
+import { estimateCore } from './engine.ts';
+import { estimateEngine } from './engine/fit.ts';
+import type { FormatId } from './engine/formats.ts';
+import type { HardwareSetup } from './engine/hardware.ts';
+import type { ModelSpec } from './engine/model.ts';
+import { verdictRank } from './engine/verdicts.ts';
 
 /** GGUF formats people actually download, best quality first. The tables and "best format" use these. */
 export const COMMON_FORMATS = [
@@ -106,7 +107,7 @@ export function memoryTable(
     contexts,
     rows: formats.map((format) => ({
       format,
-      totalBytes: contexts.map((context) => estimateCore({ model, format, context, advice: false }).totalBytes),
+      totalBytes: contexts.map((context) => estimateEngine({ model, format, context, advice: false }).totalBytes),
     })),
   };
 }

@@ -12,7 +12,7 @@ import {
   type ModelSpec,
 } from '../lib/engine.ts';
 import { bestFormat, defaultContext, type BestFormat } from '../lib/recommend.ts';
-import { verdictRank } from '../lib/verdicts.ts';
+import { verdictRank } from '../lib/engine/verdicts.ts';
 import { getCatalog, one, type Entry } from './catalog.ts';
 
 /** Per-build cache: entries, setups and best formats are computed once however many pages ask. */

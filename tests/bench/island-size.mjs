@@ -42,8 +42,8 @@ async function bundle(source) {
 }
 
 const parts = [
-  ['engine, estimate() with advice and commands', "export { estimate } from './src/lib/fit.ts';"],
-  ['engine without advice, estimateCore()', "export { estimateCore } from './src/lib/fit.ts';"],
+  ['engine, estimate() with advice and commands', "export { estimate } from './src/lib/engine.ts';"],
+  ['engine alone, estimateEngine()', "export { estimateEngine } from './src/lib/engine/fit.ts';"],
   ['answer wording, answerView()', "export { answerView } from './src/lib/answer.ts';"],
   [
     'URL state, parse + serialize',

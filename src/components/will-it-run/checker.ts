@@ -7,8 +7,8 @@
  */
 import { answerView, type AnswerView } from '../../lib/answer.ts';
 import { chartGeometry, contextStops, memoryCurve } from '../../lib/chart.ts';
-import type { ModelSpec } from '../../lib/model.ts';
-import { estimate } from '../../lib/fit.ts';
+import type { ModelSpec } from '../../lib/engine/model.ts';
+import { estimate } from '../../lib/engine.ts';
 import { machineFromChoice } from '../../lib/machine.ts';
 import { parseCheckerQuery, serializeCheckerState, type CheckerState } from '../../lib/query-state.ts';
 import ConfigWorker from './config-worker.ts?worker';

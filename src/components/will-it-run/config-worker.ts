@@ -6,7 +6,7 @@
  *
  * Message in: the pasted text. Message out: { model, summary } or { error }, plain data only.
  */
-import { parseHfConfig } from '../../lib/hf-config.ts';
+import { parseHfConfig } from '../../lib/engine/hf-config.ts';
 
 export interface ConfigWorkerReply {
   model?: ReturnType<typeof parseHfConfig>['model'];

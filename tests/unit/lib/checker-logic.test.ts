@@ -7,8 +7,8 @@ import { chartGeometry, contextStops, memoryCurve } from '../../../src/lib/chart
 import { estimate, type CatalogHardware } from '../../../src/lib/engine.ts';
 import { machineFromChoice } from '../../../src/lib/machine.ts';
 import { bestFormat, memoryTable, RECOMMENDABLE_FORMATS, tableContexts } from '../../../src/lib/recommend.ts';
-import { formatBytes } from '../../../src/lib/format.ts';
-import { GiB } from '../../../src/lib/units.ts';
+import { formatBytes } from '../../../src/lib/engine/format.ts';
+import { GiB } from '../../../src/lib/engine/units.ts';
 import { catalogModel } from './helpers.ts';
 
 const gpu = (name: string, memoryGiB: number, bandwidthGBs: number): CatalogHardware => ({
