@@ -7,14 +7,13 @@ import { SAFETY_MARGIN_BYTES } from './compute.ts';
 import { formatGiBShort as gib } from './format.ts';
 import type { FormatFamily, FormatId, KvCacheType } from './formats.ts';
 import type { HardwareSetup } from './hardware.ts';
-import { kvReadBytesPerToken } from './kv-cache.ts';
 import type { ModelSpec } from './model.ts';
 import type { Fit } from './placement.ts';
 import { place, tensorParallelOverhead } from './placement.ts';
 import type { EstimateInput, Setting, Sizing } from './sizing.ts';
 import { settle, size } from './sizing.ts';
 import type { Layout, SpeedRange } from './speed.ts';
-import { decodeSpeed, decodeTokensPerSecond, promptSpeed } from './speed.ts';
+import { cacheBytesPerToken, decodeSpeed, decodeTokensPerSecond, promptSpeed } from './speed.ts';
 import { GiB, MiB } from './units.ts';
 import type { Verdict } from './verdicts.ts';
 import { verdictLabel, verdictRank } from './verdicts.ts';
@@ -40,6 +39,8 @@ export interface DeviceUse {
   freeBytes: number;
   weightsBytes: number;
   kvBytes: number;
+  /** Recurrent state of the layers on this device (hybrid / state-space models). */
+  stateBytes: number;
   computeBytes: number;
   overheadBytes: number;
   layers: number;
@@ -58,7 +59,7 @@ export interface FitResult {
   /** Layers whose routed experts are kept in system RAM (llama.cpp --n-cpu-moe). */
   cpuMoeLayers: number;
   devices: DeviceUse[];
-  ram: { usableBytes: number; usedBytes: number; weightsBytes: number; kvBytes: number };
+  ram: { usableBytes: number; usedBytes: number; weightsBytes: number; kvBytes: number; stateBytes: number };
   /** GPU memory needed for a full offload (all devices together, without the margin). */
   requiredBytes: number;
   requiredWithMarginBytes: number;
@@ -92,10 +93,15 @@ export interface EngineEstimate {
   kvCacheBytes: number;
   kvCellsPerSequence: number;
   kvSwaCellsPerSequence: number;
+  /** Recurrent state (conv + SSM/delta state) of hybrid and state-space layers, all sequences; 0 for transformers. Does not grow with context. */
+  recurrentStateBytes: number;
+  recurrentStatePerSequenceBytes: number;
+  /** Layers with a recurrent mixer. */
+  recurrentLayers: number;
   computeBytes: number;
   overheadBytes: number;
   marginBytes: number;
-  /** weights + KV cache + compute buffer + runtime overhead (no margin). */
+  /** weights + KV cache + recurrent state + compute buffer + runtime overhead (no margin). */
   totalBytes: number;
   weights: WeightBreakdown;
   fit?: FitResult | undefined;
@@ -110,12 +116,13 @@ export interface EngineEstimate {
 
 /** The FitResult of a fit: per-device use, system RAM and the summary sentence. */
 function describe(s: Sizing, hw: HardwareSetup, f: Fit): FitResult {
-  const { w, kv, computeBytes, sums, layers: L, gguf } = s;
+  const { w, kv, state, computeBytes, sums, layers: L, gguf } = s;
   const devs = hw.devices;
   const n = f.slots.length;
   const moeEnd = f.cpuMoeLayers;
   const expertsBefore = (i: number): number => sums.experts[Math.min(i, moeEnd)]!;
   const kvOf = (a: number, b: number): number => kv.layerBytes.slice(a, b).reduce((t, x) => t + x, 0);
+  const stateOf = (a: number, b: number): number => state.layerBytes.slice(a, b).reduce((t, x) => t + x, 0);
   const devices: DeviceUse[] = devs.map((d, k) => {
     // GGUF has a slot per device; tensor-parallel formats only for the devices they can use.
     const slot = gguf ? f.slots[k] : f.slots.find((x) => x.device === d);
@@ -130,8 +137,9 @@ function describe(s: Sizing, hw: HardwareSetup, f: Fit): FitResult {
           (slot.output ? w.outputBytes : 0)
         : w.totalBytes / n;
     const kvBytes = !on ? 0 : gguf ? kvOf(slot.first, end) : kv.totalBytes / n;
+    const stateBytes = !on ? 0 : gguf ? stateOf(slot.first, end) : state.totalBytes / n;
     const overheadBytes = !on ? 0 : gguf ? d.overheadBytes : tensorParallelOverhead(s.format);
-    const usedBytes = !on ? 0 : gguf ? weightsBytes + kvBytes + computeBytes + overheadBytes : f.needBytes;
+    const usedBytes = !on ? 0 : gguf ? weightsBytes + kvBytes + stateBytes + computeBytes + overheadBytes : f.needBytes;
     return {
       name: d.name,
       usableBytes: d.usableBytes,
@@ -139,6 +147,7 @@ function describe(s: Sizing, hw: HardwareSetup, f: Fit): FitResult {
       freeBytes: d.usableBytes - usedBytes,
       weightsBytes,
       kvBytes,
+      stateBytes,
       computeBytes: on ? computeBytes : 0,
       overheadBytes,
       layers: on ? slot.count : 0,
@@ -146,7 +155,7 @@ function describe(s: Sizing, hw: HardwareSetup, f: Fit): FitResult {
     };
   });
 
-  const ram = { usableBytes: hw.usableRamBytes, usedBytes: 0, weightsBytes: 0, kvBytes: 0 };
+  const ram = { usableBytes: hw.usableRamBytes, usedBytes: 0, weightsBytes: 0, kvBytes: 0, stateBytes: 0 };
   const cpu = f.cpuLayers;
   const { verdict, requiredBytes, availableBytes, needBytes } = f;
   if (gguf) {
@@ -156,13 +165,15 @@ function describe(s: Sizing, hw: HardwareSetup, f: Fit): FitResult {
       sums.experts[moeEnd]! +
       (f.outputOnCpu ? w.outputBytes - (w.tiedEmbeddings ? w.tokenEmbdBytes : 0) : 0);
     ram.kvBytes = kvOf(0, cpu);
+    ram.stateBytes = stateOf(0, cpu);
     ram.usedBytes =
       verdict === 'cpu-only' || verdict === 'wont-run'
         ? needBytes
-        : ram.weightsBytes + ram.kvBytes + (!devs.length || cpu ? computeBytes : 0);
+        : ram.weightsBytes + ram.kvBytes + ram.stateBytes + (!devs.length || cpu ? computeBytes : 0);
     if (verdict === 'wont-run') {
       ram.weightsBytes = w.totalBytes;
       ram.kvBytes = kv.totalBytes;
+      ram.stateBytes = state.totalBytes;
     }
   }
 
@@ -219,7 +230,7 @@ function headlineDepth(input: EstimateInput, s: Sizing): number {
 /** Memory, verdict against the hardware (if any) and speed; no advice and no commands (src/lib/engine.ts adds them). */
 export function estimateEngine(input: EstimateInput): EngineEstimate {
   const s = size(settle(input), input.context);
-  const { model, format, w, kv, context, gguf, kvType } = s;
+  const { model, format, w, kv, state, context, gguf, kvType } = s;
   const arch = model.architecture;
   const hw = input.hardware;
   const f = hw && place(s, hw);
@@ -251,10 +262,13 @@ export function estimateEngine(input: EstimateInput): EngineEstimate {
     kvCacheBytes: kv.totalBytes,
     kvCellsPerSequence: kv.cellsPerSequence,
     kvSwaCellsPerSequence: kv.swaCellsPerSequence,
+    recurrentStateBytes: state.totalBytes,
+    recurrentStatePerSequenceBytes: state.perSequenceBytes,
+    recurrentLayers: state.layers,
     computeBytes,
     overheadBytes,
     marginBytes: SAFETY_MARGIN_BYTES * Math.max(1, hw?.devices.length ?? 1),
-    totalBytes: w.totalBytes + kv.totalBytes + computeBytes + overheadBytes,
+    totalBytes: w.totalBytes + s.cacheBytes + computeBytes + overheadBytes,
     weights: w,
     notes,
     assumptions: hw ? [...hw.assumptions] : ['runtime overhead assumes one CUDA/ROCm GPU (457 MiB)'],
@@ -335,11 +349,11 @@ export function fitMatrix(
         try {
           const s = size((setting ??= settle(input)), context);
           const arch = model.architecture;
-          const kvPerLayer = kvReadBytesPerToken(arch, headlineDepth(input, s), s.kvType) / arch.layers;
+          const kvPerLayer = cacheBytesPerToken(arch, headlineDepth(input, s), s.kvType) / arch.layers;
           for (const hw of hardware) {
             const f = place(s, hw);
             m.verdict[cell] = verdictRank(f.verdict);
-            m.totalBytes[cell] = s.w.totalBytes + s.kv.totalBytes + f.computeBytes + f.overheadBytes;
+            m.totalBytes[cell] = s.w.totalBytes + s.cacheBytes + f.computeBytes + f.overheadBytes;
             m.gpuLayers[cell] = f.gpuLayers;
             m.cpuMoeLayers[cell] = f.cpuMoeLayers;
             if (f.verdict !== 'wont-run') m.tokensPerSecond[cell] = decodeTokensPerSecond(arch, s.w, hw, f, kvPerLayer);

@@ -10,7 +10,7 @@ import type { KvCacheType } from './formats.ts';
 import { kvBytesPerElement } from './formats.ts';
 import { memo } from './memo.ts';
 import type { ModelArchitecture } from './model.ts';
-import { isSlidingLayer, valueHeadDim } from './model.ts';
+import { hasAttention, isSlidingLayer, valueHeadDim } from './model.ts';
 import { padTo } from './units.ts';
 
 /** llama.cpp pads the context (and the SWA cache) to a multiple of 256 cells. */
@@ -65,9 +65,11 @@ export function kvCache(arch: ModelArchitecture, input: KvCacheInput): KvCacheRe
     const swaCellsPerSequence = sw != null ? Math.min(cellsPerSequence, padTo(sw.window + ubatch, KV_PAD)) : 0;
     const { k, v } = kvWidths(arch);
     const bytesPerCell = k * kvBytesPerElement(kType) + v * kvBytesPerElement(vType);
-    const layerBytes = Array.from(
-      { length: arch.layers },
-      (_, i) => bytesPerCell * (isSlidingLayer(arch, i) ? swaCellsPerSequence : cellsPerSequence) * np,
+    // Recurrent-only and FFN-only blocks of hybrids get no K/V (llama_memory_hybrid's layer filter).
+    const layerBytes = Array.from({ length: arch.layers }, (_, i) =>
+      hasAttention(arch, i)
+        ? bytesPerCell * (isSlidingLayer(arch, i) ? swaCellsPerSequence : cellsPerSequence) * np
+        : 0,
     );
     return {
       totalBytes: layerBytes.reduce((a, b) => a + b, 0),
@@ -83,19 +85,31 @@ export function kvCache(arch: ModelArchitecture, input: KvCacheInput): KvCacheRe
   });
 }
 
-/** Number of sliding-window layers (layer i is full when i % fullEvery === fullEvery - 1). */
-export function slidingLayerCount(arch: ModelArchitecture): number {
-  const sw = arch.slidingWindow;
-  return sw == null ? 0 : sw.fullEvery <= 0 ? arch.layers : arch.layers - Math.floor(arch.layers / sw.fullEvery);
+const layerCountMemo = new WeakMap<ModelArchitecture, { full: number; windowed: number }>();
+
+/** Attention layers with a full-context cache and with a sliding/chunked window (memoized per architecture). */
+export function attentionLayerKinds(arch: ModelArchitecture): { full: number; windowed: number } {
+  let r = layerCountMemo.get(arch);
+  if (r === undefined) {
+    r = { full: 0, windowed: 0 };
+    for (let i = 0; i < arch.layers; i++) {
+      if (!hasAttention(arch, i)) continue;
+      if (isSlidingLayer(arch, i)) r.windowed++;
+      else r.full++;
+    }
+    layerCountMemo.set(arch, r);
+  }
+  return r;
 }
 
 /**
  * KV bytes read to generate one token at a given depth (tokens already in the cache) for one
- * sequence: every layer reads its K and V for min(depth, window) cells.
+ * sequence: full-attention layers read `depth` cells, windowed layers min(depth, window) (for a
+ * chunked layer that is the worst case, at the end of a chunk); recurrent layers read no KV.
  */
 export function kvReadBytesPerToken(arch: ModelArchitecture, depth: number, kvType: KvCacheType = 'f16'): number {
   const { k, v } = kvWidths(arch);
-  const sliding = slidingLayerCount(arch);
-  const swaCells = sliding > 0 ? Math.min(depth, arch.slidingWindow!.window) : 0;
-  return (k + v) * kvBytesPerElement(kvType) * ((arch.layers - sliding) * depth + sliding * swaCells);
+  const { full, windowed } = attentionLayerKinds(arch);
+  const swaCells = windowed > 0 ? Math.min(depth, arch.slidingWindow!.window) : 0;
+  return (k + v) * kvBytesPerElement(kvType) * (full * depth + windowed * swaCells);
 }

@@ -3,10 +3,42 @@
  * knows about files. Field names follow the catalog contract (content/models/<id>.json).
  */
 
-/** Sliding-window attention: layer i uses full attention when i % fullEvery === fullEvery - 1 (0 = all sliding). */
+/**
+ * Sliding-window or chunked attention: layer i uses full attention when
+ * i % fullEvery === fullEvery - 1 (0 = every attention layer is windowed). llama.cpp sizes both
+ * kinds alike (the iSWA cache: min(n_ctx_seq, window + n_ubatch) cells per sequence); they differ
+ * in what a token reads: the last `window` tokens (sliding) or the tokens of its own chunk
+ * (chunked, Llama 4's attention_chunk_size).
+ */
 export interface SlidingWindowSpec {
   window: number;
   fullEvery: number;
+  /** 'chunked' for Llama 4 style chunked attention; default 'sliding'. */
+  kind?: 'sliding' | 'chunked' | undefined;
+}
+
+/**
+ * The recurrent mixer of hybrid and state-space models. Its state has a fixed size per sequence
+ * (it does not grow with context), always F32, sized as llama.cpp's n_embd_r() (conv state) and
+ * n_embd_s() (SSM / delta-rule state) in src/llama-hparams.cpp.
+ */
+export interface RecurrentSpec {
+  /**
+   * mamba: Mamba-1 selective SSM (Jamba); mamba2: Mamba-2 (Granite 4.0-H, Nemotron-H, Falcon-H1);
+   * gated-deltanet: linear attention with a delta-rule state (Qwen3-Next, Qwen3.5);
+   * short-conv: gated short convolution without an SSM state (LiquidAI LFM2).
+   */
+  kind: 'mamba' | 'mamba2' | 'gated-deltanet' | 'short-conv';
+  /** Convolution kernel width d_conv (LFM2: conv_L_cache). */
+  convKernel: number;
+  /** d_state (Gated DeltaNet: key head dim); 0 for short-conv. */
+  stateSize: number;
+  /** d_inner (Mamba: expand x hidden or heads x head dim; Gated DeltaNet: value heads x value head dim; short-conv: hidden). */
+  innerSize: number;
+  /** n_group (Gated DeltaNet: key heads); 0 for Mamba-1 and short-conv. */
+  groups: number;
+  /** Mamba-2 heads (= dt rank) or Gated DeltaNet value heads; Mamba-1: dt rank; 0 for short-conv. */
+  heads: number;
 }
 
 /** Multi-head latent attention (DeepSeek V2/V3/R1, Kimi K2). */
@@ -26,6 +58,8 @@ export interface MoeSpec {
   activeExperts: number;
   /** FFN size of one routed expert (moe_intermediate_size). */
   expertFfnSize: number;
+  /** MoE only in every layerStep-th layer: layer i has experts when (i + 1) % layerStep === 0 (Llama 4 Maverick, Jamba: 2; default 1). */
+  layerStep?: number | undefined;
   /** Shared (always active) experts; 0 when none. */
   sharedExperts: number;
   /** FFN size of the shared expert block; defaults to expertFfnSize * sharedExperts. */
@@ -52,6 +86,14 @@ export type ArchFamily =
   | 'deepseek2'
   | 'gpt-oss'
   | 'command-r'
+  | 'llama4'
+  | 'qwen3next'
+  | 'granitehybrid'
+  | 'nemotronh'
+  | 'falconh1'
+  | 'lfm2'
+  | 'jamba'
+  | 'mamba2'
   | 'generic';
 
 export interface ModelArchitecture {
@@ -76,6 +118,17 @@ export interface ModelArchitecture {
   slidingWindow?: SlidingWindowSpec | null | undefined;
   mla?: MlaSpec | null | undefined;
   moe?: MoeSpec | null | undefined;
+  /** The recurrent mixer of hybrid / state-space models (needs `blocks`). */
+  recurrent?: RecurrentSpec | null | undefined;
+  /**
+   * One letter per layer when layers differ (hybrids), llama.cpp's view of each block:
+   * "A" attention + FFN, "R" recurrent mixer + FFN, "B" attention and recurrent mixer side by side
+   * + FFN (Falcon-H1), and Nemotron-H's single-purpose blocks "M" recurrent only, "*" attention
+   * only, "-" dense FFN only, "E" MoE FFN only. Absent: every layer is "A".
+   */
+  blocks?: string | null | undefined;
+  /** Routed experts ship natively quantized and GGUF conversions keep them (gpt-oss: MXFP4). */
+  nativeExpertType?: 'MXFP4' | null | undefined;
   /** Layout details; defaults to 'generic' (Llama-style). */
   family?: ArchFamily | undefined;
 }
@@ -116,10 +169,46 @@ export function isSlidingLayer(arch: ModelArchitecture, layer: number): boolean 
   return layer % sw.fullEvery < sw.fullEvery - 1;
 }
 
+/** Block letter of layer i ("A" when the model has no `blocks`). */
+export function blockOf(arch: ModelArchitecture, layer: number): string {
+  return arch.blocks?.[layer] ?? 'A';
+}
+
+/** Whether layer i has attention (and so a KV cache). */
+export function hasAttention(arch: ModelArchitecture, layer: number): boolean {
+  const b = blockOf(arch, layer);
+  return b === 'A' || b === 'B' || b === '*';
+}
+
+/** Whether layer i has a recurrent mixer (and so a fixed-size state per sequence). */
+export function hasRecurrentState(arch: ModelArchitecture, layer: number): boolean {
+  const b = blockOf(arch, layer);
+  return b === 'R' || b === 'B' || b === 'M';
+}
+
+/** Whether layer i has an FFN (dense or MoE). */
+export function hasFfn(arch: ModelArchitecture, layer: number): boolean {
+  const b = blockOf(arch, layer);
+  return b !== 'M' && b !== '*';
+}
+
+/** Block letters: see ModelArchitecture.blocks. */
+export const BLOCK_LETTERS = /^[ARBM*E-]+$/;
+
 /** Whether layer i has a mixture-of-experts FFN. */
 export function isMoeLayer(arch: ModelArchitecture, layer: number): boolean {
   const moe = arch.moe;
-  return moe !== null && moe !== undefined && moe.experts > 1 && layer >= moe.denseLayers;
+  if (moe == null || moe.experts <= 1) return false;
+  const b = blockOf(arch, layer);
+  if (b === 'E' || b === '-') return b === 'E';
+  return layer >= moe.denseLayers && (layer + 1) % (moe.layerStep ?? 1) === 0 && hasFfn(arch, layer);
+}
+
+/** Number of layers with attention (all layers for a plain transformer). */
+export function attentionLayerCount(arch: ModelArchitecture): number {
+  let n = 0;
+  for (let i = 0; i < arch.layers; i++) if (hasAttention(arch, i)) n++;
+  return n;
 }
 
 /** Throw a clear error when an architecture number is missing or not a positive integer, or the MoE/SWA fields disagree. */
@@ -137,4 +226,17 @@ export function validateArchitecture(arch: ModelArchitecture): void {
     fail('moe needs 1 <= activeExperts <= experts and denseLayers <= layers');
   }
   if (sw != null && !(sw.window > 0 && sw.fullEvery >= 0)) fail('slidingWindow needs window > 0 and fullEvery >= 0');
+  const { blocks, recurrent: rs } = arch;
+  if (blocks != null) {
+    if (blocks.length !== arch.layers) fail(`blocks has ${blocks.length} letters for ${arch.layers} layers`);
+    if (!BLOCK_LETTERS.test(blocks)) fail('blocks may only use the letters A, R, B, M, *, E and -');
+    if (/[RBM]/.test(blocks) && rs == null) fail('blocks has recurrent layers but "recurrent" is missing');
+  }
+  if (rs != null) {
+    for (const key of ['convKernel', 'innerSize'] as const)
+      if (!(Number.isInteger(rs[key]) && rs[key] > 0)) fail(`recurrent.${key} must be a positive integer`);
+    for (const key of ['stateSize', 'groups', 'heads'] as const)
+      if (!(Number.isInteger(rs[key]) && rs[key] >= 0)) fail(`recurrent.${key} must be an integer >= 0`);
+    if (blocks == null) fail('"recurrent" needs "blocks" to say which layers are recurrent');
+  }
 }

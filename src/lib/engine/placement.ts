@@ -129,7 +129,7 @@ function ggufFit(
     gpuLayers: onGpu ? L - cpuLayers : 0,
     requiredBytes:
       devs.length > 0
-        ? s.sums.weights[L]! + s.kv.totalBytes + s.w.outputBytes + s.computeBytes + devs[0]!.overheadBytes
+        ? s.sums.weights[L]! + s.cacheBytes + s.w.outputBytes + s.computeBytes + devs[0]!.overheadBytes
         : 0,
     availableBytes,
     overheadBytes: used > 0 ? overheadBytes : (devs[0]?.overheadBytes ?? runtimeOverheadBytes('CPU')),
@@ -149,7 +149,7 @@ function placeGguf(s: Sizing, hw: HardwareSetup): Fit {
   const experts = s.sums.experts;
   const devs = hw.devices;
   const ramUsable = hw.usableRamBytes;
-  const cpuNeed = w.totalBytes + s.kv.totalBytes + computeBytes + runtimeOverheadBytes('CPU');
+  const cpuNeed = w.totalBytes + s.cacheBytes + computeBytes + runtimeOverheadBytes('CPU');
   const cpuOk = cpuNeed <= ramUsable;
   if (!devs.length) return ggufFit(s, hw, cpuOk ? 'cpu-only' : 'wont-run', false, false, L, 0, cpuNeed);
 
@@ -189,12 +189,12 @@ export function tensorParallelOverhead(format: WeightFormat): number {
 
 /** Safetensors/AWQ/GPTQ (vLLM-style, tensor parallel over identical GPUs) and MLX (Apple only). */
 function placeTensorParallel(s: Sizing, hw: HardwareSetup): Fit {
-  const { w, kv, computeBytes, layers: L } = s;
+  const { w, cacheBytes, computeBytes, layers: L } = s;
   const mlx = s.format.family === 'mlx';
   const usable = hw.devices.filter((d) => (mlx ? d.backend === 'Metal' : d.backend === 'CUDA' || d.backend === 'ROCm'));
   const n = usable.length;
   const overheadPer = tensorParallelOverhead(s.format);
-  const perDevice = n > 0 ? (w.totalBytes + kv.totalBytes) / n + computeBytes + overheadPer : Infinity;
+  const perDevice = n > 0 ? (w.totalBytes + cacheBytes) / n + computeBytes + overheadPer : Infinity;
   const minUsable = Math.min(...usable.map((d) => d.usableBytes));
   const verdict: Verdict =
     !n || perDevice > minUsable ? 'wont-run' : perDevice + SAFETY_MARGIN_BYTES <= minUsable ? 'fits' : 'tight';
@@ -207,7 +207,7 @@ function placeTensorParallel(s: Sizing, hw: HardwareSetup): Fit {
     outputOnCpu: false,
     tensorParallel: n > 1,
     gpuLayers: runs ? L : 0,
-    requiredBytes: w.totalBytes + kv.totalBytes + (computeBytes + overheadPer) * Math.max(1, n),
+    requiredBytes: w.totalBytes + cacheBytes + (computeBytes + overheadPer) * Math.max(1, n),
     availableBytes: usable.reduce((a, d) => a + d.usableBytes, 0),
     overheadBytes: runs ? overheadPer * n : (hw.devices[0]?.overheadBytes ?? runtimeOverheadBytes('CPU')),
     computeBytes: computeBytes * (runs ? n : 1),

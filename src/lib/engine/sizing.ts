@@ -11,6 +11,8 @@ import type { KvCacheResult } from './kv-cache.ts';
 import { kvCache } from './kv-cache.ts';
 import type { ModelSpec } from './model.ts';
 import { validateArchitecture } from './model.ts';
+import type { RecurrentStateResult } from './recurrent-state.ts';
+import { recurrentState } from './recurrent-state.ts';
 import type { LayerSums, WeightBreakdown } from './weights.ts';
 import { layerSums, modelWeights } from './weights.ts';
 
@@ -45,19 +47,23 @@ export interface Sizing {
   kvType: KvCacheType;
   w: WeightBreakdown;
   sums: LayerSums;
+  /** Recurrent state of hybrid / state-space layers (zero for transformers); fixed per sequence. */
+  state: RecurrentStateResult;
   context: number;
   kv: KvCacheResult;
+  /** KV cache + recurrent state, all layers and sequences. */
+  cacheBytes: number;
   computeBytes: number;
   /** Number of repeating layers. */
   layers: number;
-  /** cost[i]: weights + KV cache of layers 0..i-1, what a GPU must hold for them (whole bytes). */
+  /** cost[i]: weights + KV cache + recurrent state of layers 0..i-1, what a GPU must hold for them (whole bytes). */
   cost: number[];
   /** experts[i]: routed-expert weights of layers 0..i-1 (= sums.experts). */
   experts: number[];
 }
 
 /** The parts of a Sizing that hold for every context (one per model x format in a matrix). */
-export type Setting = Omit<Sizing, 'context' | 'kv' | 'computeBytes' | 'cost' | 'experts'>;
+export type Setting = Omit<Sizing, 'context' | 'kv' | 'cacheBytes' | 'computeBytes' | 'cost' | 'experts'>;
 
 /** Validate an input and resolve what holds for every context: format, flags and weights (cached per model and format). */
 export function settle(input: EstimateInput): Setting {
@@ -67,16 +73,18 @@ export function settle(input: EstimateInput): Setting {
   const format = getFormat(input.format);
   const gguf = format.family === 'gguf';
   const w = modelWeights(model, format.id, { imatrix: input.imatrix });
+  const parallel = Math.max(1, Math.floor(input.parallel ?? 1));
   return {
     model,
     format,
     gguf,
-    parallel: Math.max(1, Math.floor(input.parallel ?? 1)),
+    parallel,
     ubatch: Math.max(1, Math.floor(input.ubatch ?? 512)),
     flashAttention: input.flashAttention ?? true,
     kvType: gguf ? (input.kvType ?? 'f16') : 'f16',
     w,
     sums: layerSums(w, arch),
+    state: recurrentState(arch, parallel),
     layers: arch.layers,
   };
 }
@@ -96,8 +104,10 @@ export function size(st: Setting, context: number): Sizing {
   let cost = perKv.get(w);
   if (cost === undefined) {
     perKv.set(w, (cost = [0]));
-    for (let i = 0; i < st.layers; i++) cost.push(cost[i]! + (w.layerBytes[i]! + kv.layerBytes[i]!));
+    const rs = st.state.layerBytes;
+    for (let i = 0; i < st.layers; i++) cost.push(cost[i]! + (w.layerBytes[i]! + kv.layerBytes[i]! + rs[i]!));
   }
   const computeBytes = computeBufferBytes(arch, { contextPerSequence: kv.cellsPerSequence, ubatch, flashAttention });
-  return { ...st, context: ctx, kv, computeBytes, cost, experts: st.sums.experts };
+  const cacheBytes = kv.totalBytes + st.state.totalBytes;
+  return { ...st, context: ctx, kv, cacheBytes, computeBytes, cost, experts: st.sums.experts };
 }

@@ -13,6 +13,7 @@
 import type { KvCacheType } from './formats.ts';
 import type { Device, HardwareSetup } from './hardware.ts';
 import { kvReadBytesPerToken } from './kv-cache.ts';
+import { recurrentState } from './recurrent-state.ts';
 import type { ModelArchitecture } from './model.ts';
 import { GB } from './units.ts';
 import type { WeightBreakdown } from './weights.ts';
@@ -98,6 +99,14 @@ function decodeSeconds(
   return seconds;
 }
 
+/**
+ * Cache bytes one generated token moves for one sequence at a given depth: the KV cache read so
+ * far, plus the recurrent state of hybrid layers read and written once (it does not grow).
+ */
+export function cacheBytesPerToken(arch: ModelArchitecture, depth: number, kvType: KvCacheType): number {
+  return kvReadBytesPerToken(arch, depth, kvType) + 2 * recurrentState(arch, 1).perSequenceBytes;
+}
+
 /** Seconds per generated token at a given depth (tokens already in context) for one sequence. */
 export function decodeSecondsPerToken(
   arch: ModelArchitecture,
@@ -107,7 +116,7 @@ export function decodeSecondsPerToken(
   depth: number,
   kvType: KvCacheType,
 ): number {
-  return decodeSeconds(arch, w, setup, layout, kvReadBytesPerToken(arch, depth, kvType) / arch.layers);
+  return decodeSeconds(arch, w, setup, layout, cacheBytesPerToken(arch, depth, kvType) / arch.layers);
 }
 
 /** Decode tokens/s as a range around the point estimate (about ±13%). */
@@ -119,7 +128,7 @@ export function decodeSpeed(
   depth: number,
   kvType: KvCacheType,
 ): SpeedRange {
-  const tps = decodeTokensPerSecond(arch, w, setup, layout, kvReadBytesPerToken(arch, depth, kvType) / arch.layers);
+  const tps = decodeTokensPerSecond(arch, w, setup, layout, cacheBytesPerToken(arch, depth, kvType) / arch.layers);
   return { low: tps * 0.87, high: tps * 1.13, expected: tps };
 }
 

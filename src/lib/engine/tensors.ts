@@ -3,7 +3,7 @@
  * element count), built from the architecture numbers alone.
  */
 import type { ModelArchitecture } from './model.ts';
-import { isMoeLayer, valueHeadDim } from './model.ts';
+import { hasAttention, hasFfn, hasRecurrentState, isMoeLayer, valueHeadDim } from './model.ts';
 
 /** Tensor roles, named like the GGUF tensor names without "blk.N." and ".weight". */
 export type TensorRole =
@@ -31,7 +31,17 @@ export type TensorRole =
   | 'ffn_down_exps'
   | 'ffn_gate_shexp'
   | 'ffn_up_shexp'
-  | 'ffn_down_shexp';
+  | 'ffn_down_shexp'
+  | 'ssm_in'
+  | 'ssm_x'
+  | 'ssm_dt'
+  | 'ssm_beta_alpha'
+  | 'ssm_out'
+  | 'ssm_conv1d'
+  | 'ssm_a'
+  | 'shortconv_in_proj'
+  | 'shortconv_out_proj'
+  | 'shortconv_conv';
 
 export interface TensorInfo {
   role: TensorRole;
@@ -48,8 +58,20 @@ export interface TensorInfo {
   routedExpert: boolean;
 }
 
-/** Tensors llama-quantize leaves in F32 (norms, biases, the MoE router). */
-const NOT_QUANTIZED: readonly TensorRole[] = ['norm', 'bias', 'output_norm', 'ffn_gate_inp'];
+/**
+ * Tensors llama-quantize leaves in F32: norms, biases, the MoE router, and the small 2-D tensors
+ * of recurrent mixers (src/llama-quant.cpp skips "ssm_conv1d.weight" and "shortconv.conv.weight";
+ * ssm_a / ssm_d have no ".weight" suffix, so they are never quantized either).
+ */
+const NOT_QUANTIZED: readonly TensorRole[] = [
+  'norm',
+  'bias',
+  'output_norm',
+  'ffn_gate_inp',
+  'ssm_conv1d',
+  'ssm_a',
+  'shortconv_conv',
+];
 
 const tensorCache = new WeakMap<ModelArchitecture, readonly TensorInfo[]>();
 
@@ -86,8 +108,11 @@ function tensorList(arch: ModelArchitecture): TensorInfo[] {
 
   add('token_embd', d, arch.vocabSize * d);
   for (layer = 0; layer < arch.layers; layer++) {
-    vectors('norm', d); // attn_norm
-    if (mla != null) {
+    vectors('norm', d); // attn_norm (the mixer's input norm)
+    if (hasRecurrentState(arch, layer)) recurrentTensors(arch, add, vectors);
+    if (!hasAttention(arch, layer)) {
+      // no attention in this block
+    } else if (mla != null) {
       const qkHead = mla.qkNopeHeadDim + mla.qkRopeHeadDim;
       const qLora = mla.qLoraRank ?? 0;
       if (qLora > 0) {
@@ -107,7 +132,8 @@ function tensorList(arch: ModelArchitecture): TensorInfo[] {
       if (family === 'phi3') {
         add('attn_qkv', d, d * (H * hd + KV * hd + KV * vhd));
       } else {
-        add('attn_q', d, d * H * hd);
+        // Qwen3-Next's attention projects q and an output gate of the same width together.
+        add('attn_q', d, d * H * hd * (family === 'qwen3next' ? 2 : 1));
         add('attn_k', d, d * KV * hd);
         add('attn_v', d, d * KV * vhd);
       }
@@ -117,27 +143,34 @@ function tensorList(arch: ModelArchitecture): TensorInfo[] {
         vectors('bias', d); // attn_output bias
         vectors('norm', H); // attention sinks
       }
-      if (family === 'qwen3' || family === 'qwen3moe' || family === 'gemma3') vectors('norm', hd, hd); // attn_q_norm, attn_k_norm
+      if (QK_NORM_FAMILIES.includes(family)) vectors('norm', hd, hd); // attn_q_norm, attn_k_norm
     }
     if (family === 'gemma2' || family === 'gemma3') vectors('norm', d, d); // post_attention_norm, post_ffw_norm
-    vectors('norm', d); // ffn_norm
+    if (!hasFfn(arch, layer)) continue;
+    // Nemotron-H's single-purpose blocks have one norm each (the attn_norm above).
+    if (family !== 'nemotronh') vectors('norm', d); // ffn_norm
 
     if (moe != null && isMoeLayer(arch, layer)) {
       const E = moe.experts;
       const ffe = moe.expertFfnSize;
+      // Nemotron-H's experts are squared-ReLU MLPs: up and down, no gate.
+      const gated = family !== 'nemotronh';
       add('ffn_gate_inp', d, d * E);
-      add('ffn_gate_exps', d, d * ffe * E, E);
+      if (gated) add('ffn_gate_exps', d, d * ffe * E, E);
       add('ffn_up_exps', d, d * ffe * E, E);
       add('ffn_down_exps', ffe, ffe * d * E, E);
       if (family === 'gpt-oss') vectors('bias', E, ffe * E, ffe * E, d * E); // router, gate/up/down expert biases
-      if (family === 'deepseek2') vectors('bias', E); // exp_probs_b
+      if (family === 'deepseek2' || family === 'nemotronh') vectors('bias', E); // exp_probs_b
       if (moe.sharedExperts > 0) {
         const ffs = moe.sharedFfnSize ?? ffe * moe.sharedExperts;
-        add('ffn_gate_shexp', d, d * ffs);
+        if (gated) add('ffn_gate_shexp', d, d * ffs);
         add('ffn_up_shexp', d, d * ffs);
         add('ffn_down_shexp', ffs, ffs * d);
-        if (family === 'qwen2moe') vectors('norm', d); // ffn_gate_inp_shexp (1 x d)
+        if (family === 'qwen2moe' || family === 'qwen3next') vectors('norm', d); // ffn_gate_inp_shexp (1 x d)
       }
+    } else if (family === 'nemotronh') {
+      add('ffn_up', d, d * arch.ffnSize); // squared-ReLU MLP, no gate
+      add('ffn_down', arch.ffnSize, arch.ffnSize * d);
     } else if (family === 'phi3') {
       add('ffn_up', d, d * 2 * arch.ffnSize); // fused gate+up
       add('ffn_down', arch.ffnSize, arch.ffnSize * d);
@@ -151,6 +184,60 @@ function tensorList(arch: ModelArchitecture): TensorInfo[] {
   add('output_norm', d, d);
   if (!arch.tiedEmbeddings) add('output', d, arch.vocabSize * d);
   return out;
+}
+
+/** Families with per-head q/k norms in attention. */
+const QK_NORM_FAMILIES: readonly string[] = ['qwen3', 'qwen3moe', 'gemma3', 'qwen3next', 'lfm2'];
+
+type Add = (role: TensorRole, ne0: number, elements: number, ne2?: number) => void;
+type Vectors = (role: 'norm' | 'bias', ...widths: number[]) => void;
+
+/**
+ * The recurrent mixer's tensors, shaped as llama.cpp loads them (src/llama-model.cpp):
+ * Mamba-2 in_proj = [z, xBC, dt] = 2*d_inner + 2*n_group*d_state + n_head wide, conv over
+ * xBC; Gated DeltaNet in_proj_qkvz (2*key + 2*value) and in_proj_ba (2 per value head), conv over
+ * q, k, v; Mamba-1 in_proj 2*d_inner plus x_proj and dt_proj; LFM2's gated short conv.
+ */
+function recurrentTensors(arch: ModelArchitecture, add: Add, vectors: Vectors): void {
+  const rs = arch.recurrent!;
+  const d = arch.hiddenSize;
+  const { innerSize: inner, stateSize: st, groups: g, heads: nh, convKernel: k } = rs;
+  const convWidth = inner + 2 * g * st;
+  switch (rs.kind) {
+    case 'short-conv':
+      add('shortconv_in_proj', d, d * 3 * d);
+      add('shortconv_conv', k, k * d);
+      add('shortconv_out_proj', d, d * d);
+      return;
+    case 'mamba':
+      add('ssm_in', d, d * 2 * inner);
+      add('ssm_conv1d', k, k * inner);
+      vectors('bias', inner); // conv1d bias
+      add('ssm_x', inner, inner * (nh + 2 * st));
+      add('ssm_dt', nh, nh * inner);
+      vectors('bias', inner); // dt bias
+      add('ssm_a', st, st * inner);
+      vectors('norm', inner); // ssm_d
+      if (arch.family === 'jamba') vectors('norm', nh, st, st); // dt, B, C norms
+      add('ssm_out', inner, inner * d);
+      return;
+    case 'gated-deltanet':
+      add('ssm_in', d, d * (2 * g * st + 2 * inner)); // in_proj_qkvz
+      add('ssm_beta_alpha', d, d * 2 * nh); // in_proj_ba
+      add('ssm_conv1d', k, k * convWidth);
+      vectors('bias', nh); // dt bias
+      add('ssm_a', nh, nh);
+      vectors('norm', inner / Math.max(1, nh)); // gated RMS norm over a value head
+      add('ssm_out', inner, inner * d);
+      return;
+    default:
+      add('ssm_in', d, d * (2 * inner + 2 * g * st + nh));
+      add('ssm_conv1d', k, k * convWidth);
+      vectors('bias', convWidth, nh); // conv1d bias, dt bias
+      add('ssm_a', nh, nh);
+      vectors('norm', nh, inner); // ssm_d, grouped RMS norm
+      add('ssm_out', inner, inner * d);
+  }
 }
 
 /** Total parameter count (elements of all tensors). */

@@ -6,7 +6,7 @@
 import type { FormatFamily, FormatId, WeightFormat } from './formats.ts';
 import { getFormat } from './formats.ts';
 import type { ModelArchitecture, ModelSpec } from './model.ts';
-import { isMoeLayer, validateArchitecture } from './model.ts';
+import { blockOf, hasAttention, hasFfn, isMoeLayer, validateArchitecture } from './model.ts';
 import type { GgmlType } from './quant-types.ts';
 import { isQuantizedType, rowFits, tensorBytes } from './quant-types.ts';
 import type { TensorInfo } from './tensors.ts';
@@ -40,6 +40,13 @@ interface QuantState {
   ftype: FormatId;
   defaultType: GgmlType;
   nLayer: number;
+  /** Position of each layer among the attention layers and their count (llama-quant's i/n_attention_wv). */
+  attnOrdinal: number[];
+  nAttn: number;
+  /** Position of each layer among the FFN layers (llama-quant's i_ffn_*; the layer index for MoE models). */
+  ffnOrdinal: number[];
+  /** Routed experts keep this type in every quantized mix (gpt-oss ships MXFP4 experts). */
+  nativeExpertType: GgmlType | null;
   nGqa: number;
   nExpert: number;
   is70B: boolean;
@@ -67,9 +74,12 @@ function pickType(qs: QuantState, x: TensorInfo): GgmlType {
     return iq12 || f === 'IQ3_XXS' ? 'Q5_K' : nt !== 'Q8_0' ? 'Q6_K' : nt;
   }
   if (f === 'MXFP4') return x.ne2 > 1 ? 'MXFP4' : 'Q8_0';
+  if (x.routedExpert && qs.nativeExpertType !== null) return qs.nativeExpertType;
   if (role === 'token_embd') return iq2sm || f === 'IQ3_XXS' ? 'IQ3_S' : iq12 ? 'Q2_K' : nt;
-  const i = x.layer;
-  const n = qs.nLayer;
+  // attn_v counts attention layers only (hybrids); the FFN tensors count FFN layers out of n_layer.
+  const attnV = role === 'attn_v' || role === 'attn_qkv';
+  const i = attnV ? qs.attnOrdinal[x.layer]! : qs.ffnOrdinal[x.layer]!;
+  const n = attnV ? qs.nAttn : qs.nLayer;
   const early = i < Math.floor(n / 8);
   const moreBits = useMoreBits(i, n);
   if (iq12) {
@@ -160,6 +170,22 @@ function fallbackType(type: GgmlType, ne0: number): GgmlType {
   return rowFits(nt, ne0) ? nt : 'F16';
 }
 
+/** Each layer's position among the attention layers and among the FFN layers, as llama-quant counts them. */
+function ordinals(arch: ModelArchitecture): Pick<QuantState, 'attnOrdinal' | 'nAttn' | 'ffnOrdinal'> {
+  const attnOrdinal: number[] = [];
+  const ffnOrdinal: number[] = [];
+  let a = 0;
+  let f = 0;
+  const moe = (arch.moe?.experts ?? 0) > 1;
+  for (let i = 0; i < arch.layers; i++) {
+    attnOrdinal.push(a);
+    ffnOrdinal.push(moe ? i : f);
+    if (hasAttention(arch, i)) a++;
+    if (hasFfn(arch, i)) f++;
+  }
+  return { attnOrdinal, nAttn: a, ffnOrdinal };
+}
+
 /** A per-tensor type picker for one GGUF file type: F32 for norms, biases and the router. */
 function ggufTypePicker(arch: ModelArchitecture, format: FormatId, opts: QuantMixOptions): (x: TensorInfo) => GgmlType {
   if (getFormat(format).family !== 'gguf') throw new Error(`"${format}" is not a GGUF format.`);
@@ -169,6 +195,8 @@ function ggufTypePicker(arch: ModelArchitecture, format: FormatId, opts: QuantMi
     ftype: format,
     defaultType,
     nLayer: arch.layers,
+    ...ordinals(arch),
+    nativeExpertType: arch.nativeExpertType ?? null,
     nGqa: arch.mla != null ? 1 : Math.floor(arch.heads / arch.kvHeads),
     nExpert: arch.moe?.experts ?? 0,
     is70B:
@@ -260,20 +288,27 @@ export function simulateWeights(
   const L = arch.layers;
   // llama-quant sees a layer index only through these facts, so layers that share them get the
   // same tensor types: simulate the first layer of each class and copy it to the others.
-  const facts = (i: number): boolean[] => [
+  // Hybrids also differ by block kind, and count attention and FFN layers separately.
+  const { attnOrdinal, nAttn, ffnOrdinal } = ordinals(arch);
+  const position = (i: number, n: number): boolean[] => [
     i < 2,
     i < 4,
-    i < Math.floor(L / 16),
-    i < Math.floor(L / 8),
-    i >= Math.floor((7 * L) / 8),
-    useMoreBits(i, L),
-    isMoeLayer(arch, i),
+    i < Math.floor(n / 16),
+    i < Math.floor(n / 8),
+    i >= Math.floor((7 * n) / 8),
+    useMoreBits(i, n),
   ];
-  const firstOfClass: number[] = [];
+  const facts = (i: number): boolean[] => [
+    isMoeLayer(arch, i),
+    ...position(attnOrdinal[i]!, nAttn),
+    ...position(ffnOrdinal[i]!, L),
+  ];
+  const firstOfClass = new Map<string, number>();
   const rep: number[] = [];
   for (let i = 0; i < L; i++) {
-    const cls = facts(i).reduce((bits, fact, b) => bits | (+fact << b), 0);
-    rep.push((firstOfClass[cls] ??= i));
+    const cls = `${blockOf(arch, i)}${facts(i).reduce((bits, fact, b) => bits | (+fact << b), 0)}`;
+    if (!firstOfClass.has(cls)) firstOfClass.set(cls, i);
+    rep.push(firstOfClass.get(cls)!);
   }
   const layerBytes = new Array<number>(L).fill(0);
   const layerExpertBytes = new Array<number>(L).fill(0);
