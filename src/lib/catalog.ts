@@ -18,8 +18,8 @@ export interface CatalogModel {
   ollamaTag?: string | null | undefined;
   hfRepo?: string | undefined;
   mlxRepo?: string | null | undefined;
-  /** The same shape as the engine's architecture; the family is inferred from the names. */
-  architecture: Omit<ModelArchitecture, 'family'>;
+  /** The same shape as the engine's architecture; the family is inferred from the names unless given. */
+  architecture: Omit<ModelArchitecture, 'family'> & { family?: ArchFamily | null | undefined };
   files?:
     readonly { format: string; bytes: number; publisher?: string | undefined; url?: string | undefined }[] | undefined;
 }
@@ -68,7 +68,10 @@ export function modelFromCatalog(id: string, m: CatalogModel): ModelSpec {
     slidingWindow: a.slidingWindow ?? null,
     mla: a.mla ?? null,
     moe: a.moe ?? null,
-    family: inferFamily(m.name, m.hfRepo, a),
+    recurrent: a.recurrent ?? null,
+    blocks: a.blocks ?? null,
+    nativeExpertType: a.nativeExpertType ?? null,
+    family: a.family ?? inferFamily(m.name, m.hfRepo, a),
   };
   try {
     validateArchitecture(architecture);

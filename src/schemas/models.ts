@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { ARCH_FAMILIES, BLOCK_LETTERS } from '../lib/engine/model.ts';
 import { MODEL_MODALITIES } from '../lib/taxonomy.ts';
 import { IdList, IsoDate, Sources } from './shared.ts';
 
@@ -26,8 +27,18 @@ export const ArchitectureSchema = z.strictObject({
   tiedEmbeddings: z.boolean(),
   /** Q/K/V projections carry a bias (Qwen2). */
   qkvBias: z.boolean().nullish(),
-  /** Sliding-window attention: window in tokens; layer i is full attention when i % fullEvery == fullEvery-1 (0 = all sliding). */
-  slidingWindow: z.strictObject({ window: Count, fullEvery: z.number().int().nonnegative() }).nullish(),
+  /**
+   * Sliding-window or chunked attention: window (or chunk) in tokens; layer i is full attention
+   * when i % fullEvery == fullEvery-1 (0 = all windowed). kind "chunked" for Llama 4's
+   * attention_chunk_size (3 of every 4 layers), default "sliding".
+   */
+  slidingWindow: z
+    .strictObject({
+      window: Count,
+      fullEvery: z.number().int().nonnegative(),
+      kind: z.enum(['sliding', 'chunked']).nullish(),
+    })
+    .nullish(),
   /** Multi-head latent attention (DeepSeek V2/V3). */
   mla: z
     .strictObject({
@@ -53,8 +64,42 @@ export const ArchitectureSchema = z.strictObject({
       sharedFfnSize: Count.nullish(),
       /** first_k_dense_replace: leading layers with a dense FFN */
       denseLayers: z.number().int().nonnegative(),
+      /** interleave_moe_layer_step (Llama 4) / expert_layer_period (Jamba): experts in every n-th layer; default 1 */
+      layerStep: Count.nullish(),
     })
     .nullish(),
+  /**
+   * Recurrent mixer of hybrid / state-space models, from config.json (Gated DeltaNet: linear_*
+   * keys; Mamba-2: mamba_* / ssm_* keys; LFM2 short conv: conv_L_cache). Needs `blocks`.
+   */
+  recurrent: z
+    .strictObject({
+      /** mamba (Jamba), mamba2 (Granite 4.0-H, Nemotron-H, Falcon-H1), gated-deltanet (Qwen3-Next, Qwen3.5), short-conv (LFM2) */
+      kind: z.enum(['mamba', 'mamba2', 'gated-deltanet', 'short-conv']),
+      /** d_conv / linear_conv_kernel_dim / conv_L_cache */
+      convKernel: Count,
+      /** d_state / linear_key_head_dim; 0 for short-conv */
+      stateSize: z.number().int().nonnegative(),
+      /** d_inner (Mamba heads x head dim; Gated DeltaNet value heads x value head dim; short-conv: hidden size) */
+      innerSize: Count,
+      /** n_groups / linear_num_key_heads; 0 for Mamba-1 and short-conv */
+      groups: z.number().int().nonnegative(),
+      /** Mamba-2 heads / Gated DeltaNet value heads / Mamba-1 dt rank; 0 for short-conv */
+      heads: z.number().int().nonnegative(),
+    })
+    .nullish(),
+  /**
+   * One letter per layer for hybrids: A attention + FFN, R recurrent + FFN, B both + FFN (Falcon-H1),
+   * Nemotron-H's M recurrent only, * attention only, - dense FFN only, E MoE FFN only.
+   */
+  blocks: z
+    .string()
+    .regex(BLOCK_LETTERS, { error: 'blocks may only use the letters A, R, B, M, *, E and -' })
+    .nullish(),
+  /** Routed experts ship natively quantized and GGUF conversions keep them: "MXFP4" for gpt-oss. */
+  nativeExpertType: z.enum(['MXFP4']).nullish(),
+  /** Tensor-layout family when the name does not tell it (e.g. "qwen3next", "nemotronh"); inferred otherwise. */
+  family: z.enum(ARCH_FAMILIES).nullish(),
 });
 
 /** A downloadable weight file whose exact size is known. */

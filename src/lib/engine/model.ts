@@ -14,7 +14,7 @@ export interface SlidingWindowSpec {
   window: number;
   fullEvery: number;
   /** 'chunked' for Llama 4 style chunked attention; default 'sliding'. */
-  kind?: 'sliding' | 'chunked' | undefined;
+  kind?: 'sliding' | 'chunked' | null | undefined;
 }
 
 /**
@@ -59,7 +59,7 @@ export interface MoeSpec {
   /** FFN size of one routed expert (moe_intermediate_size). */
   expertFfnSize: number;
   /** MoE only in every layerStep-th layer: layer i has experts when (i + 1) % layerStep === 0 (Llama 4 Maverick, Jamba: 2; default 1). */
-  layerStep?: number | undefined;
+  layerStep?: number | null | undefined;
   /** Shared (always active) experts; 0 when none. */
   sharedExperts: number;
   /** FFN size of the shared expert block; defaults to expertFfnSize * sharedExperts. */
@@ -72,29 +72,38 @@ export interface MoeSpec {
  * Architecture family. It only changes details of the tensor layout (fused QKV in Phi-3,
  * extra norms in Gemma, attention biases in gpt-oss); all sizes come from the numbers.
  */
-export type ArchFamily =
-  | 'llama'
-  | 'mistral'
-  | 'mixtral'
-  | 'qwen2'
-  | 'qwen2moe'
-  | 'qwen3'
-  | 'qwen3moe'
-  | 'gemma2'
-  | 'gemma3'
-  | 'phi3'
-  | 'deepseek2'
-  | 'gpt-oss'
-  | 'command-r'
-  | 'llama4'
-  | 'qwen3next'
-  | 'granitehybrid'
-  | 'nemotronh'
-  | 'falconh1'
-  | 'lfm2'
-  | 'jamba'
-  | 'mamba2'
-  | 'generic';
+/** Layout families the engine knows (see ArchFamily). */
+export const ARCH_FAMILIES = [
+  'llama',
+  'mistral',
+  'mixtral',
+  'qwen2',
+  'qwen2moe',
+  'qwen3',
+  'qwen3moe',
+  'gemma2',
+  'gemma3',
+  'phi3',
+  'deepseek2',
+  'gpt-oss',
+  'command-r',
+  'llama4',
+  'qwen3next',
+  'granitehybrid',
+  'nemotronh',
+  'falconh1',
+  'lfm2',
+  'jamba',
+  'mamba2',
+  'generic',
+] as const;
+
+/**
+ * Architecture family. It only changes details of the tensor layout (fused QKV in Phi-3,
+ * extra norms in Gemma, attention biases in gpt-oss, gated attention in Qwen3-Next, ungated
+ * experts in Nemotron-H); all sizes come from the numbers.
+ */
+export type ArchFamily = (typeof ARCH_FAMILIES)[number];
 
 export interface ModelArchitecture {
   /** num_hidden_layers */

@@ -32,6 +32,7 @@ export type TensorRole =
   | 'ffn_gate_shexp'
   | 'ffn_up_shexp'
   | 'ffn_down_shexp'
+  | 'attn_gate'
   | 'ssm_in'
   | 'ssm_x'
   | 'ssm_dt'
@@ -222,8 +223,10 @@ function recurrentTensors(arch: ModelArchitecture, add: Add, vectors: Vectors): 
       add('ssm_out', inner, inner * d);
       return;
     case 'gated-deltanet':
-      add('ssm_in', d, d * (2 * g * st + 2 * inner)); // in_proj_qkvz
-      add('ssm_beta_alpha', d, d * 2 * nh); // in_proj_ba
+      // Current converters split in_proj_qkvz into attn_qkv (q, k, v) and attn_gate (z).
+      add('attn_qkv', d, d * (2 * g * st + inner));
+      add('attn_gate', d, d * inner);
+      add('ssm_beta_alpha', d, d * 2 * nh); // in_proj_ba (Qwen3.5: ssm_beta + ssm_alpha, same size)
       add('ssm_conv1d', k, k * convWidth);
       vectors('bias', nh); // dt bias
       add('ssm_a', nh, nh);

@@ -6,7 +6,7 @@
 import type { FormatFamily, FormatId, WeightFormat } from './formats.ts';
 import { getFormat } from './formats.ts';
 import type { ModelArchitecture, ModelSpec } from './model.ts';
-import { blockOf, hasAttention, hasFfn, isMoeLayer, validateArchitecture } from './model.ts';
+import { blockOf, hasFfn, isMoeLayer, validateArchitecture } from './model.ts';
 import type { GgmlType } from './quant-types.ts';
 import { isQuantizedType, rowFits, tensorBytes } from './quant-types.ts';
 import type { TensorInfo } from './tensors.ts';
@@ -74,7 +74,6 @@ function pickType(qs: QuantState, x: TensorInfo): GgmlType {
     return iq12 || f === 'IQ3_XXS' ? 'Q5_K' : nt !== 'Q8_0' ? 'Q6_K' : nt;
   }
   if (f === 'MXFP4') return x.ne2 > 1 ? 'MXFP4' : 'Q8_0';
-  if (x.routedExpert && qs.nativeExpertType !== null) return qs.nativeExpertType;
   if (role === 'token_embd') return iq2sm || f === 'IQ3_XXS' ? 'IQ3_S' : iq12 ? 'Q2_K' : nt;
   // attn_v counts attention layers only (hybrids); the FFN tensors count FFN layers out of n_layer.
   const attnV = role === 'attn_v' || role === 'attn_qkv';
@@ -170,8 +169,14 @@ function fallbackType(type: GgmlType, ne0: number): GgmlType {
   return rowFits(nt, ne0) ? nt : 'F16';
 }
 
-/** Each layer's position among the attention layers and among the FFN layers, as llama-quant counts them. */
+/**
+ * Each layer's position among the layers with an attn_v / attn_qkv tensor (llama-quant's
+ * i_attention_wv / n_attention_wv: Gated DeltaNet layers count through their attn_qkv) and among
+ * the FFN layers (i_ffn_*; the layer index itself for MoE models).
+ */
 function ordinals(arch: ModelArchitecture): Pick<QuantState, 'attnOrdinal' | 'nAttn' | 'ffnOrdinal'> {
+  const withV = new Set<number>();
+  for (const x of buildTensors(arch)) if (x.role === 'attn_v' || x.role === 'attn_qkv') withV.add(x.layer);
   const attnOrdinal: number[] = [];
   const ffnOrdinal: number[] = [];
   let a = 0;
@@ -180,7 +185,7 @@ function ordinals(arch: ModelArchitecture): Pick<QuantState, 'attnOrdinal' | 'nA
   for (let i = 0; i < arch.layers; i++) {
     attnOrdinal.push(a);
     ffnOrdinal.push(moe ? i : f);
-    if (hasAttention(arch, i)) a++;
+    if (withV.has(i)) a++;
     if (hasFfn(arch, i)) f++;
   }
   return { attnOrdinal, nAttn: a, ffnOrdinal };
@@ -207,7 +212,17 @@ function ggufTypePicker(arch: ModelArchitecture, format: FormatId, opts: QuantMi
     imatrix: opts.imatrix ?? format.startsWith('IQ'),
   };
   const quantized = isQuantizedType(defaultType);
-  return (x) => (!x.quantizable ? 'F32' : quantized ? fallbackType(pickType(qs, x), x.ne0) : defaultType);
+  // Natively quantized experts (gpt-oss MXFP4) are kept in every published GGUF, F16 included:
+  // llama-quantize refuses to requantize them, so the files are made from the original tensors.
+  const native = qs.nativeExpertType;
+  return (x) =>
+    !x.quantizable
+      ? 'F32'
+      : native !== null && x.routedExpert
+        ? native
+        : quantized
+          ? fallbackType(pickType(qs, x), x.ne0)
+          : defaultType;
 }
 
 /** ggml type chosen for every tensor of a GGUF file type (F32 for norms, biases and router). */

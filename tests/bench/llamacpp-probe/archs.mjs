@@ -101,6 +101,7 @@ export const ARCHS = {
             n_embd: 512, n_layer: 6, n_ff: 1024, n_head: 8, n_head_kv: perLayer(6, (i) => (i % 3 === 2 ? 4 : 0)), rope_dim: 64,
             extra: [...ssm({ d_conv: 4, d_inner: 1024, d_state: 64, n_group: 2, dt_rank: 16 })],
         }),
+        seedTensors: () => [0, 1, 3, 4].map((i) => [`blk.${i}.ssm_conv1d.bias`, [1]]),
         runs: stdRuns(),
     },
     lfm2: {
@@ -121,6 +122,7 @@ export const ARCHS = {
                 extra: [["%.attention.layer_norm_epsilon", f32(1e-5)], ...ssm({ d_conv: 4, d_inner: 1024, d_state: 128, n_group: 4, dt_rank: 16 })],
             });
         },
+        seedTensors: () => [0, 1, 4].map((i) => [`blk.${i}.ssm_conv1d.bias`, [1]]),
         runs: stdRuns(),
     },
     "falcon-h1": {
@@ -129,6 +131,7 @@ export const ARCHS = {
             n_embd: 512, n_layer: 4, n_ff: 1024, n_head: 8, n_head_kv: 2, key_length: 64, value_length: 64, rope_dim: 64,
             extra: [...ssm({ d_conv: 4, d_inner: 768, d_state: 48, n_group: 1, dt_rank: 12 })],
         }),
+        seedTensors: () => perLayer(4, (i) => i).flatMap((i) => [[`blk.${i}.ssm_conv1d.bias`, [1]], [`blk.${i}.ssm_norm.weight`, [1]]]),
         runs: stdRuns(),
     },
     mamba2: {

@@ -51,7 +51,7 @@ async function child(arch, resultFile) {
     const write = () => writeGguf(file, kv, [...tensors].map(([name, shape]) => ({ name, shape, type: tensorType(name, shape, arch) })));
 
     // discovery loop: let the loader tell us missing tensors and their expected shapes
-    let model = null, iter = 0, lastErr = "";
+    let model = null, iter = 0, lastErr = "", unknownErrors = 0;
     for (; iter < 3000; iter++) {
         write();
         fs.writeFileSync(resultFile + ".tensors.json", JSON.stringify([...tensors]));
@@ -63,21 +63,28 @@ async function child(arch, resultFile) {
             break;
         } catch (e) {
             // llama.cpp log lines arrive asynchronously: wait for the loader's error line
-            for (let w = 0; w < 100 && !logs.some((l) => /error loading model|failed to load model/i.test(l)); w++) await new Promise((r) => setTimeout(r, 10));
-            const all = logs.join("\n") + "\n" + String(e?.message ?? e);
-            let m;
-            if ((m = all.match(/missing tensor '([^']+)'/))) {
+            let all = "", m = null, kind = null;
+            for (let w = 0; w < 300; w++) {
+                all = logs.join("\n") + "\n" + String(e?.message ?? e);
+                if ((m = all.match(/missing tensor '([^']+)'/))) { kind = "missing"; break; }
+                if ((m = all.match(/tensor '([^']+)' has wrong shape; expected ([\d,\s]+), got/))) { kind = "shape"; break; }
+                if (w > 100 && logs.some((l) => /error loading model/.test(l))) break;
+                await new Promise((r) => setTimeout(r, 10));
+            }
+            if (kind === "missing") {
                 const name = m[1];
                 let guess = [1];
                 const bm = name.match(/^blk\.(\d+)\.(.*)$/);
                 if (bm) for (const [n2, s2] of tensors) { const b2 = n2.match(/^blk\.(\d+)\.(.*)$/); if (b2 && b2[2] === bm[2]) guess = s2; }
                 tensors.set(name, guess);
-            } else if ((m = all.match(/tensor '([^']+)' has wrong shape; expected ([\d,\s]+), got/))) {
+            } else if (kind === "shape") {
                 tensors.set(m[1], m[2].split(",").map((x) => parseInt(x.trim(), 10)));
             } else {
                 lastErr = all.split("\n").filter((l) => /error|failed|exception|assert|wrong|missing/i.test(l)).slice(-8).join("\n") + "\n---\n" + all.slice(-1500);
+                if (++unknownErrors < 3) continue;
                 break;
             }
+            unknownErrors = 0;
         }
     }
     const tensorList = [...tensors].map(([name, shape]) => ({ name, shape, type: ["F32", "F16"][tensorType(name, shape, arch)] ?? tensorType(name, shape, arch) }));
