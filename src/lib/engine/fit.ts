@@ -13,7 +13,16 @@ import { place, tensorParallelOverhead } from './placement.ts';
 import type { EstimateInput, Setting, Sizing } from './sizing.ts';
 import { settle, size } from './sizing.ts';
 import type { Layout, SpeedRange } from './speed.ts';
-import { cacheBytesPerToken, decodeSpeed, decodeTokensPerSecond, promptSpeed } from './speed.ts';
+import { ACCEPTANCE_RANGE, speculativeSpeedup } from './speculative.ts';
+import {
+  cacheBytesPerToken,
+  decodeSecondsPerToken,
+  decodeSpeed,
+  decodeTokensPerSecond,
+  promptSpeed,
+  timeToFirstTokenSeconds,
+} from './speed.ts';
+import { visionFlopsPerImage } from './vision.ts';
 import { GiB, MiB } from './units.ts';
 import type { Verdict } from './verdicts.ts';
 import { verdictLabel, verdictRank } from './verdicts.ts';
@@ -41,6 +50,8 @@ export interface DeviceUse {
   kvBytes: number;
   /** Recurrent state of the layers on this device (hybrid / state-space models). */
   stateBytes: number;
+  /** Vision projector and speculative-decoding extras (first GPU only). */
+  extraBytes: number;
   computeBytes: number;
   overheadBytes: number;
   layers: number;
@@ -105,8 +116,28 @@ export interface EngineEstimate {
   totalBytes: number;
   weights: WeightBreakdown;
   fit?: FitResult | undefined;
+  /** Tokens in context for the headline decode speed. */
+  decodeDepth: number;
   /** Decode speed at decodeDepth tokens of context. */
   tokensPerSecond?: SpeedRange | undefined;
+  /** Prompt length of the time to first token. */
+  promptTokens: number;
+  /** Seconds to process promptTokens (plus one image when vision is on) before the first token. */
+  timeToFirstTokenSeconds?: number | undefined;
+  /** Vision projector (mmproj weights + its compute buffer) when vision is on; 0 otherwise. */
+  visionBytes: number;
+  /** Speculative decoding extras (draft weights + its KV cache + compute, or the MTP block + its KV); 0 when off. */
+  draftBytes: number;
+  /** Speculative decoding: decode speed-up over the acceptance range and the resulting speed (hardware only). */
+  speculative?:
+    | {
+        kind: 'draft' | 'mtp';
+        draftMax: number;
+        acceptance: { low: number; expected: number; high: number };
+        speedup: SpeedRange;
+        tokensPerSecond: SpeedRange;
+      }
+    | undefined;
   /** Decode speed with the context full. */
   tokensPerSecondAtFullContext?: SpeedRange | undefined;
   promptTokensPerSecond?: SpeedRange | undefined;
@@ -139,7 +170,12 @@ function describe(s: Sizing, hw: HardwareSetup, f: Fit): FitResult {
     const kvBytes = !on ? 0 : gguf ? kvOf(slot.first, end) : kv.totalBytes / n;
     const stateBytes = !on ? 0 : gguf ? stateOf(slot.first, end) : state.totalBytes / n;
     const overheadBytes = !on ? 0 : gguf ? d.overheadBytes : tensorParallelOverhead(s.format);
-    const usedBytes = !on ? 0 : gguf ? weightsBytes + kvBytes + stateBytes + computeBytes + overheadBytes : f.needBytes;
+    const extraBytes = on && (gguf ? k === 0 : true) ? (gguf ? s.extraBytes : s.extraBytes / n) : 0;
+    const usedBytes = !on
+      ? 0
+      : gguf
+        ? weightsBytes + kvBytes + stateBytes + extraBytes + computeBytes + overheadBytes
+        : f.needBytes;
     return {
       name: d.name,
       usableBytes: d.usableBytes,
@@ -148,6 +184,7 @@ function describe(s: Sizing, hw: HardwareSetup, f: Fit): FitResult {
       weightsBytes,
       kvBytes,
       stateBytes,
+      extraBytes,
       computeBytes: on ? computeBytes : 0,
       overheadBytes,
       layers: on ? slot.count : 0,
@@ -222,6 +259,57 @@ function describe(s: Sizing, hw: HardwareSetup, f: Fit): FitResult {
   };
 }
 
+/** Prompt length for the time to first token: promptTokens (default min(context, 4096)), at most the context per sequence. */
+function promptTokensOf(input: EstimateInput, s: Sizing): number {
+  return Math.max(0, Math.min(Math.floor(input.promptTokens ?? 4096), s.kv.cellsPerSequence));
+}
+
+/**
+ * Speed-up of speculative decoding over the acceptance range: a draft model decodes on the first
+ * device (or the CPU), an MTP block costs one layer plus the output head per drafted token.
+ */
+function speculativeSpeed(
+  s: Sizing,
+  hw: HardwareSetup,
+  plain: SpeedRange,
+  depth: number,
+): EngineEstimate['speculative'] {
+  const spec = s.speculative!;
+  const target = 1 / plain.expected;
+  let draftSeconds: number;
+  if (spec.draft !== null) {
+    const d = spec.draft;
+    const L = d.model.architecture.layers;
+    const dev = hw.devices[0];
+    const slots = dev !== undefined ? [{ device: dev, first: 0, count: L, output: true }] : [];
+    const layout = { slots, cpuLayers: dev ? 0 : L, cpuMoeLayers: 0, outputOnCpu: !dev, tensorParallel: false };
+    draftSeconds = decodeSecondsPerToken(d.model.architecture, d.w, hw, layout, depth, 'f16');
+  } else {
+    const w = s.w;
+    const perLayer = w.activeBytesPerToken / Math.max(1, s.layers);
+    draftSeconds = (target * (perLayer + w.outputBytes)) / Math.max(1, w.activeBytesPerToken);
+  }
+  const ratio = draftSeconds / target;
+  const k = spec.draftMax;
+  const at = (a: number): number => speculativeSpeedup(ratio, k, a);
+  const speedup = {
+    low: at(ACCEPTANCE_RANGE.low),
+    expected: at(ACCEPTANCE_RANGE.expected),
+    high: at(ACCEPTANCE_RANGE.high),
+  };
+  return {
+    kind: spec.kind,
+    draftMax: k,
+    acceptance: { ...ACCEPTANCE_RANGE },
+    speedup,
+    tokensPerSecond: {
+      low: plain.low * speedup.low,
+      expected: plain.expected * speedup.expected,
+      high: plain.high * speedup.high,
+    },
+  };
+}
+
 /** Decode depth of the headline speed: decodeDepth (default 256), at most the context per sequence. */
 function headlineDepth(input: EstimateInput, s: Sizing): number {
   return Math.min(input.decodeDepth ?? 256, s.kv.cellsPerSequence);
@@ -268,7 +356,11 @@ export function estimateEngine(input: EstimateInput): EngineEstimate {
     computeBytes,
     overheadBytes,
     marginBytes: SAFETY_MARGIN_BYTES * Math.max(1, hw?.devices.length ?? 1),
-    totalBytes: w.totalBytes + s.cacheBytes + computeBytes + overheadBytes,
+    totalBytes: w.totalBytes + s.cacheBytes + s.extraBytes + computeBytes + overheadBytes,
+    decodeDepth: headlineDepth(input, s),
+    promptTokens: promptTokensOf(input, s),
+    visionBytes: s.vision?.totalBytes ?? 0,
+    draftBytes: s.speculative?.totalBytes ?? 0,
     weights: w,
     notes,
     assumptions: hw ? [...hw.assumptions] : ['runtime overhead assumes one CUDA/ROCm GPU (457 MiB)'],
@@ -279,6 +371,18 @@ export function estimateEngine(input: EstimateInput): EngineEstimate {
       e.tokensPerSecond = decodeSpeed(arch, w, hw, f, headlineDepth(input, s), kvType);
       e.tokensPerSecondAtFullContext = decodeSpeed(arch, w, hw, f, Math.min(context, kv.cellsPerSequence), kvType);
       e.promptTokensPerSecond = promptSpeed(arch, w, hw, f, s.ubatch);
+      const image = s.vision !== null && model.vision != null ? model.vision : null;
+      e.timeToFirstTokenSeconds = timeToFirstTokenSeconds(
+        arch,
+        w,
+        hw,
+        f,
+        s.ubatch,
+        e.promptTokens + (image?.tokensPerImage ?? 0),
+        image !== null ? visionFlopsPerImage(image) : 0,
+      );
+      if (s.speculative !== null && e.tokensPerSecond !== undefined)
+        e.speculative = speculativeSpeed(s, hw, e.tokensPerSecond, e.decodeDepth);
     }
   }
   return e;
@@ -353,7 +457,7 @@ export function fitMatrix(
           for (const hw of hardware) {
             const f = place(s, hw);
             m.verdict[cell] = verdictRank(f.verdict);
-            m.totalBytes[cell] = s.w.totalBytes + s.cacheBytes + f.computeBytes + f.overheadBytes;
+            m.totalBytes[cell] = s.w.totalBytes + s.cacheBytes + s.extraBytes + f.computeBytes + f.overheadBytes;
             m.gpuLayers[cell] = f.gpuLayers;
             m.cpuMoeLayers[cell] = f.cpuMoeLayers;
             if (f.verdict !== 'wont-run') m.tokensPerSecond[cell] = decodeTokensPerSecond(arch, s.w, hw, f, kvPerLayer);

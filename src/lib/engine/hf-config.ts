@@ -5,6 +5,7 @@
  */
 import type { ArchFamily, ModelArchitecture, ModelSpec, RecurrentSpec } from './model.ts';
 import { validateArchitecture } from './model.ts';
+import { visionFromConfig } from './vision.ts';
 
 type Json = Record<string, unknown>;
 
@@ -25,10 +26,10 @@ const FAMILY_ALIASES: Record<string, ArchFamily> = {
   cohere2: 'command-r',
   llama4_text: 'llama4',
   qwen3_next: 'qwen3next',
-  qwen3_5: 'qwen3next',
-  qwen3_5_text: 'qwen3next',
-  qwen3_5_moe: 'qwen3next',
-  qwen3_5_moe_text: 'qwen3next',
+  qwen3_5: 'qwen35',
+  qwen3_5_text: 'qwen35',
+  qwen3_5_moe: 'qwen35',
+  qwen3_5_moe_text: 'qwen35',
   granitemoehybrid: 'granitehybrid',
   nemotron_h: 'nemotronh',
   falcon_h1: 'falconh1',
@@ -156,6 +157,7 @@ export function parseHfConfig(raw: unknown, name?: string): ParsedHfConfig {
     recurrent: hybrid?.recurrent ?? null,
     blocks: hybrid?.blocks ?? null,
     nativeExpertType: family === 'gpt-oss' && moe != null ? 'MXFP4' : null,
+    mtpLayers: num('mtp_num_hidden_layers') ?? null,
     family,
   };
   if (mla) architecture.vHeadDim = mla.vHeadDim;
@@ -168,6 +170,7 @@ export function parseHfConfig(raw: unknown, name?: string): ParsedHfConfig {
       name: name ?? repo ?? (modelType || 'model'),
       architecture,
       contextLength: num('max_position_embeddings') ?? null,
+      vision: visionFromConfig(raw, hiddenSize),
       hfRepo: repo,
     },
   };
@@ -275,7 +278,8 @@ function hybridLayout(
     };
   };
   switch (family) {
-    case 'qwen3next': {
+    case 'qwen3next':
+    case 'qwen35': {
       const every = num('full_attention_interval') ?? 4;
       const blocks =
         fromTypes() ?? Array.from({ length: layers }, (_, i) => ((i + 1) % every === 0 ? 'A' : 'R')).join('');

@@ -25,6 +25,12 @@ export interface KvCacheInput {
   flashAttention?: boolean | undefined;
   ubatch?: number | undefined;
   parallel?: number | undefined;
+  /**
+   * One cache stream shared by all sequences (llama-server's default with its automatic 4 slots,
+   * --kv-unified): full layers keep pad256(n_ctx) cells in total, windowed layers
+   * pad256(min(n_ctx, n_swa * n_seq + n_ubatch)). Default false: each sequence gets n_ctx / np.
+   */
+  unified?: boolean | undefined;
 }
 
 export interface KvCacheResult {
@@ -58,11 +64,18 @@ export function kvCache(arch: ModelArchitecture, input: KvCacheInput): KvCacheRe
   const fa = input.flashAttention ?? true;
   // A quantized V cache needs flash attention; without it llama.cpp keeps V in f16.
   const vType = fa ? (input.kvTypeV ?? kType) : 'f16';
-  return memo(kvMemo, arch, `${ctx} ${np} ${ubatch} ${kType} ${input.kvTypeV} ${fa}`, () => {
+  const unified = np > 1 && input.unified === true;
+  return memo(kvMemo, arch, `${ctx} ${np} ${ubatch} ${kType} ${input.kvTypeV} ${fa} ${unified}`, () => {
     const nCtx = padTo(ctx, KV_PAD);
-    const cellsPerSequence = np > 1 ? padTo(Math.floor(nCtx / np), KV_PAD) : nCtx;
+    // Unified: one stream of nCtx cells, counted here as np streams of nCtx / np (same bytes).
+    const cellsPerSequence = np > 1 ? (unified ? nCtx / np : padTo(Math.floor(nCtx / np), KV_PAD)) : nCtx;
     const sw = arch.slidingWindow;
-    const swaCellsPerSequence = sw != null ? Math.min(cellsPerSequence, padTo(sw.window + ubatch, KV_PAD)) : 0;
+    const swaCellsPerSequence =
+      sw == null
+        ? 0
+        : unified
+          ? Math.min(nCtx, padTo(sw.window * np + ubatch, KV_PAD)) / np
+          : Math.min(cellsPerSequence, padTo(sw.window + ubatch, KV_PAD));
     const { k, v } = kvWidths(arch);
     const bytesPerCell = k * kvBytesPerElement(kType) + v * kvBytesPerElement(vType);
     // Recurrent-only and FFN-only blocks of hybrids get no K/V (llama_memory_hybrid's layer filter).

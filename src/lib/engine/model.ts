@@ -89,6 +89,7 @@ export const ARCH_FAMILIES = [
   'command-r',
   'llama4',
   'qwen3next',
+  'qwen35',
   'granitehybrid',
   'nemotronh',
   'falconh1',
@@ -136,10 +137,30 @@ export interface ModelArchitecture {
    * only, "-" dense FFN only, "E" MoE FFN only. Absent: every layer is "A".
    */
   blocks?: string | null | undefined;
+  /**
+   * Multi-token-prediction blocks in the GGUF (Qwen3.5 mtp_num_hidden_layers, Qwen3-Next): full
+   * attention blocks after the last layer, in the file but loaded only for MTP decoding.
+   */
+  mtpLayers?: number | null | undefined;
   /** Routed experts ship natively quantized and GGUF conversions keep them (gpt-oss: MXFP4). */
   nativeExpertType?: 'MXFP4' | null | undefined;
   /** Layout details; defaults to 'generic' (Llama-style). */
   family?: ArchFamily | undefined;
+}
+
+/** The vision encoder + projector a multimodal model loads from its mmproj GGUF. */
+export interface VisionSpec {
+  /** Parameters of the encoder and projector (the mmproj file's tensors). */
+  params: number;
+  /** Encoder width and FFN size (for the compute buffer). */
+  hiddenSize: number;
+  ffnSize: number;
+  /** Patches the encoder sees for one image at the reference resolution. */
+  patchesPerImage: number;
+  /** Tokens one image adds to the language model's context. */
+  tokensPerImage: number;
+  /** Published mmproj files, bytes by weight type. */
+  files?: readonly { type: 'F16' | 'BF16' | 'Q8_0' | 'F32'; bytes: number; url?: string | undefined }[] | undefined;
 }
 
 /** A weight file whose exact size is known. */
@@ -160,6 +181,8 @@ export interface ModelSpec {
   /** Maximum (training) context in tokens. */
   contextLength?: number | null | undefined;
   files?: readonly ModelFile[] | undefined;
+  /** Vision projector (multimodal models); null for text-only models. */
+  vision?: VisionSpec | null | undefined;
   ollamaTag?: string | null | undefined;
   hfRepo?: string | null | undefined;
   mlxRepo?: string | null | undefined;

@@ -52,7 +52,8 @@ function fill(s: Sizing, devs: readonly Device[], margin: boolean, moeLayers: nu
   let gpuBytes = 0;
   for (let k = 0; k < devs.length; k++) {
     const base = prefixCost(s, placed, moeLayers, fromTop);
-    const cap = capacity(devs[k]!, compute, margin);
+    // The first GPU also holds the vision projector and the speculative extras.
+    const cap = capacity(devs[k]!, compute, margin) - (k === 0 ? s.extraBytes : 0);
     let lo = placed;
     let hi = L;
     while (lo < hi) {
@@ -71,7 +72,7 @@ function fill(s: Sizing, devs: readonly Device[], margin: boolean, moeLayers: nu
   let output = -1;
   const outputCost = s.w.outputBytes;
   for (let k = last; !fromTop && placed === L && k < devs.length && output < 0; k++) {
-    if ((k === last ? room : capacity(devs[k]!, compute, margin)) >= outputCost) {
+    if ((k === last ? room : capacity(devs[k]!, compute, margin) - (k === 0 ? s.extraBytes : 0)) >= outputCost) {
       output = k;
       gpuBytes += outputCost + (k === last ? 0 : compute + devs[k]!.overheadBytes);
     }
@@ -129,7 +130,7 @@ function ggufFit(
     gpuLayers: onGpu ? L - cpuLayers : 0,
     requiredBytes:
       devs.length > 0
-        ? s.sums.weights[L]! + s.cacheBytes + s.w.outputBytes + s.computeBytes + devs[0]!.overheadBytes
+        ? s.sums.weights[L]! + s.cacheBytes + s.w.outputBytes + s.computeBytes + devs[0]!.overheadBytes + s.extraBytes
         : 0,
     availableBytes,
     overheadBytes: used > 0 ? overheadBytes : (devs[0]?.overheadBytes ?? runtimeOverheadBytes('CPU')),
@@ -149,7 +150,7 @@ function placeGguf(s: Sizing, hw: HardwareSetup): Fit {
   const experts = s.sums.experts;
   const devs = hw.devices;
   const ramUsable = hw.usableRamBytes;
-  const cpuNeed = w.totalBytes + s.cacheBytes + computeBytes + runtimeOverheadBytes('CPU');
+  const cpuNeed = w.totalBytes + s.cacheBytes + computeBytes + runtimeOverheadBytes('CPU') + s.extraBytes;
   const cpuOk = cpuNeed <= ramUsable;
   if (!devs.length) return ggufFit(s, hw, cpuOk ? 'cpu-only' : 'wont-run', false, false, L, 0, cpuNeed);
 
@@ -194,7 +195,7 @@ function placeTensorParallel(s: Sizing, hw: HardwareSetup): Fit {
   const usable = hw.devices.filter((d) => (mlx ? d.backend === 'Metal' : d.backend === 'CUDA' || d.backend === 'ROCm'));
   const n = usable.length;
   const overheadPer = tensorParallelOverhead(s.format);
-  const perDevice = n > 0 ? (w.totalBytes + cacheBytes) / n + computeBytes + overheadPer : Infinity;
+  const perDevice = n > 0 ? (w.totalBytes + cacheBytes + s.extraBytes) / n + computeBytes + overheadPer : Infinity;
   const minUsable = Math.min(...usable.map((d) => d.usableBytes));
   const verdict: Verdict =
     !n || perDevice > minUsable ? 'wont-run' : perDevice + SAFETY_MARGIN_BYTES <= minUsable ? 'fits' : 'tight';
@@ -207,7 +208,7 @@ function placeTensorParallel(s: Sizing, hw: HardwareSetup): Fit {
     outputOnCpu: false,
     tensorParallel: n > 1,
     gpuLayers: runs ? L : 0,
-    requiredBytes: w.totalBytes + cacheBytes + (computeBytes + overheadPer) * Math.max(1, n),
+    requiredBytes: w.totalBytes + cacheBytes + s.extraBytes + (computeBytes + overheadPer) * Math.max(1, n),
     availableBytes: usable.reduce((a, d) => a + d.usableBytes, 0),
     overheadBytes: runs ? overheadPer * n : (hw.devices[0]?.overheadBytes ?? runtimeOverheadBytes('CPU')),
     computeBytes: computeBytes * (runs ? n : 1),

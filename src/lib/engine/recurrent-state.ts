@@ -18,7 +18,7 @@ export interface RecurrentStateResult {
   layerBytes: number[];
   /** Bytes one sequence needs over all recurrent layers. */
   perSequenceBytes: number;
-  /** Sequence slots allocated: max(1, parallel). */
+  /** Sequence slots allocated: max(1, parallel) (rollback copies not counted). */
   sequences: number;
   /** Number of recurrent layers. */
   layers: number;
@@ -37,15 +37,20 @@ export function recurrentStateFloats(arch: ModelArchitecture): { r: number; s: n
 
 const memo = new WeakMap<ModelArchitecture, Map<number, RecurrentStateResult>>();
 
-/** Recurrent-state bytes for `parallel` sequences (memoized per architecture; treat as read-only). */
-export function recurrentState(arch: ModelArchitecture, parallel = 1): RecurrentStateResult {
+/**
+ * Recurrent-state bytes for `parallel` sequences, with `rollback` extra copies per sequence
+ * (n_rs_seq: speculative decoding with MTP keeps draftMax copies to roll back rejected tokens).
+ * Memoized per architecture; treat the result as read-only.
+ */
+export function recurrentState(arch: ModelArchitecture, parallel = 1, rollback = 0): RecurrentStateResult {
   const sequences = Math.max(1, Math.floor(parallel));
+  const rows = sequences * (1 + Math.max(0, Math.floor(rollback)));
   let byParallel = memo.get(arch);
   if (byParallel === undefined) memo.set(arch, (byParallel = new Map()));
-  let result = byParallel.get(sequences);
+  let result = byParallel.get(rows);
   if (result === undefined) {
     const { r, s } = recurrentStateFloats(arch);
-    const perLayer = (r + s) * 4 * sequences;
+    const perLayer = (r + s) * 4 * rows;
     const layerBytes = Array.from({ length: arch.layers }, (_, i) => (hasRecurrentState(arch, i) ? perLayer : 0));
     const layers = layerBytes.filter((b) => b > 0).length;
     result = {
@@ -55,7 +60,7 @@ export function recurrentState(arch: ModelArchitecture, parallel = 1): Recurrent
       sequences,
       layers,
     };
-    byParallel.set(sequences, result);
+    byParallel.set(rows, result);
   }
   return result;
 }

@@ -10,9 +10,12 @@ import type { HardwareSetup } from './hardware.ts';
 import type { KvCacheResult } from './kv-cache.ts';
 import { kvCache } from './kv-cache.ts';
 import type { ModelSpec } from './model.ts';
-import { validateArchitecture } from './model.ts';
+import { isSlidingLayer, validateArchitecture } from './model.ts';
 import type { RecurrentStateResult } from './recurrent-state.ts';
 import { recurrentState } from './recurrent-state.ts';
+import { DEFAULT_DRAFT_MAX } from './speculative.ts';
+import type { ProjectorType, VisionMemory } from './vision.ts';
+import { visionMemory } from './vision.ts';
 import type { LayerSums, WeightBreakdown } from './weights.ts';
 import { layerSums, modelWeights } from './weights.ts';
 
@@ -34,6 +37,39 @@ export interface EstimateInput {
   imatrix?: boolean | undefined;
   /** Compute advice for setups that do not fit (default true). */
   advice?: boolean | undefined;
+  /** One KV stream shared by the parallel sequences (llama-server's default 4 automatic slots). */
+  kvUnified?: boolean | undefined;
+  /** Prompt length for time to first token (default min(context, 4096)). */
+  promptTokens?: number | undefined;
+  /** Load the vision projector (mmproj) of a multimodal model (default off: text only). */
+  vision?: boolean | undefined;
+  /** mmproj weight type (default F16). */
+  visionType?: ProjectorType | undefined;
+  /** Speculative decoding with a draft model (llama-server -md); its format defaults to the model's. */
+  draft?: { model: ModelSpec; format?: FormatId | string | undefined } | null | undefined;
+  /** Speculative decoding with the model's own MTP block (--spec-type draft-mtp). */
+  mtp?: boolean | undefined;
+  /** Tokens drafted per step (--spec-draft-n-max, default 3). */
+  draftMax?: number | undefined;
+}
+
+/** Memory of a draft model: its weights, own KV cache at the same context, and compute buffer. */
+export interface DraftSizing {
+  model: ModelSpec;
+  format: WeightFormat;
+  w: WeightBreakdown;
+  kvBytes: number;
+  computeBytes: number;
+  totalBytes: number;
+}
+
+/** What speculative decoding adds: a draft model or the MTP block (weights + KV of its layer). */
+export interface SpeculativeSizing {
+  kind: 'draft' | 'mtp';
+  draftMax: number;
+  draft: DraftSizing | null;
+  /** Bytes it adds to the first GPU (or to RAM on a CPU run). */
+  totalBytes: number;
 }
 
 /** Everything about an input that does not depend on the hardware. */
@@ -49,6 +85,12 @@ export interface Sizing {
   sums: LayerSums;
   /** Recurrent state of hybrid / state-space layers (zero for transformers); fixed per sequence. */
   state: RecurrentStateResult;
+  /** Vision projector when loaded. */
+  vision: VisionMemory | null;
+  /** Speculative decoding extras at this context (null when off). */
+  speculative: SpeculativeSizing | null;
+  /** Bytes reserved on the first GPU besides the layers: vision projector and speculative extras. */
+  extraBytes: number;
   context: number;
   kv: KvCacheResult;
   /** KV cache + recurrent state, all layers and sequences. */
@@ -63,7 +105,10 @@ export interface Sizing {
 }
 
 /** The parts of a Sizing that hold for every context (one per model x format in a matrix). */
-export type Setting = Omit<Sizing, 'context' | 'kv' | 'cacheBytes' | 'computeBytes' | 'cost' | 'experts'>;
+export type Setting = Omit<
+  Sizing,
+  'context' | 'kv' | 'cacheBytes' | 'computeBytes' | 'cost' | 'experts' | 'speculative' | 'extraBytes'
+> & { input: EstimateInput };
 
 /** Validate an input and resolve what holds for every context: format, flags and weights (cached per model and format). */
 export function settle(input: EstimateInput): Setting {
@@ -74,6 +119,10 @@ export function settle(input: EstimateInput): Setting {
   const gguf = format.family === 'gguf';
   const w = modelWeights(model, format.id, { imatrix: input.imatrix });
   const parallel = Math.max(1, Math.floor(input.parallel ?? 1));
+  // MTP decoding keeps draftMax rollback copies of the recurrent state on Qwen3.5 and Nemotron-H
+  // (llama_memory_recurrent n_rs_seq; llama.cpp clamps it to 0 for other architectures).
+  const rollback =
+    input.mtp === true && (arch.family === 'qwen35' || arch.family === 'nemotronh') ? draftMaxOf(input) : 0;
   return {
     model,
     format,
@@ -84,8 +133,10 @@ export function settle(input: EstimateInput): Setting {
     kvType: gguf ? (input.kvType ?? 'f16') : 'f16',
     w,
     sums: layerSums(w, arch),
-    state: recurrentState(arch, parallel),
+    state: recurrentState(arch, parallel, rollback),
+    vision: input.vision === true ? visionMemory(model, input.visionType) : null,
     layers: arch.layers,
+    input,
   };
 }
 
@@ -98,7 +149,14 @@ export function size(st: Setting, context: number): Sizing {
   const arch = st.model.architecture;
   const { ubatch, flashAttention, w } = st;
   const ctx = Math.floor(context);
-  const kv = kvCache(arch, { context: ctx, kvType: st.kvType, flashAttention, ubatch, parallel: st.parallel });
+  const kv = kvCache(arch, {
+    context: ctx,
+    kvType: st.kvType,
+    flashAttention,
+    ubatch,
+    parallel: st.parallel,
+    unified: st.input.kvUnified,
+  });
   let perKv = costCache.get(kv);
   if (perKv === undefined) costCache.set(kv, (perKv = new WeakMap()));
   let cost = perKv.get(w);
@@ -109,5 +167,43 @@ export function size(st: Setting, context: number): Sizing {
   }
   const computeBytes = computeBufferBytes(arch, { contextPerSequence: kv.cellsPerSequence, ubatch, flashAttention });
   const cacheBytes = kv.totalBytes + st.state.totalBytes;
-  return { ...st, context: ctx, kv, cacheBytes, computeBytes, cost, experts: st.sums.experts };
+  const speculative = speculativeSizing(st, ctx);
+  const extraBytes = (st.vision?.totalBytes ?? 0) + (speculative?.totalBytes ?? 0);
+  return { ...st, context: ctx, kv, cacheBytes, computeBytes, cost, experts: st.sums.experts, speculative, extraBytes };
+}
+
+function draftMaxOf(input: EstimateInput): number {
+  return Math.max(1, Math.floor(input.draftMax ?? DEFAULT_DRAFT_MAX));
+}
+
+/**
+ * Speculative extras at a context: a draft model gets its own weights, an f16 KV cache at the same
+ * context and parallel settings (llama-server copies them), and a compute buffer; MTP loads the MTP
+ * block (weights otherwise skipped) with a KV cache for its layer.
+ */
+function speculativeSizing(st: Setting, context: number): SpeculativeSizing | null {
+  const { input, ubatch, flashAttention, parallel } = st;
+  const draftMax = draftMaxOf(input);
+  const kvInput = { context, flashAttention, ubatch, parallel, unified: input.kvUnified };
+  if (input.draft != null) {
+    const model = input.draft.model;
+    validateArchitecture(model.architecture);
+    const format = getFormat(input.draft.format ?? st.format.id);
+    const w = modelWeights(model, format.id);
+    const kvBytes = kvCache(model.architecture, kvInput).totalBytes;
+    const computeBytes = computeBufferBytes(model.architecture, {
+      contextPerSequence: context,
+      ubatch,
+      flashAttention,
+    });
+    const totalBytes = w.totalBytes + kvBytes + computeBytes + recurrentState(model.architecture, parallel).totalBytes;
+    return { kind: 'draft', draftMax, draft: { model, format, w, kvBytes, computeBytes, totalBytes }, totalBytes };
+  }
+  const arch = st.model.architecture;
+  if (input.mtp === true && (arch.mtpLayers ?? 0) > 0) {
+    const kv = kvCache(arch, { ...kvInput, kvType: st.kvType });
+    const full = kv.layerBytes.find((b, i) => b > 0 && !isSlidingLayer(arch, i)) ?? 0;
+    return { kind: 'mtp', draftMax, draft: null, totalBytes: st.w.mtpBytes + full * (arch.mtpLayers ?? 0) };
+  }
+  return null;
 }

@@ -12,7 +12,7 @@
  */
 import type { KvCacheType } from './formats.ts';
 import type { Device, HardwareSetup } from './hardware.ts';
-import { kvReadBytesPerToken } from './kv-cache.ts';
+import { attentionLayerKinds, kvReadBytesPerToken } from './kv-cache.ts';
 import { recurrentState } from './recurrent-state.ts';
 import type { ModelArchitecture } from './model.ts';
 import { GB } from './units.ts';
@@ -190,4 +190,33 @@ export function promptSpeed(
   if (firstIsGpu) seconds += layerSums(w, arch).experts[layout.cpuMoeLayers]! / PCIE_BYTES_PER_SECOND;
   const tps = ubatch / seconds;
   return Number.isFinite(tps) ? { low: tps * 0.75, high: tps * 1.25, expected: tps } : { low: 0, high: 0, expected: 0 };
+}
+
+/**
+ * Time to first token for a prompt of `promptTokens`: the prompt-processing rate at n_ubatch
+ * batches, slowed by attention over the growing prompt (4 * heads * head_dim FLOPs per cached
+ * token per full-attention layer, min(position, window) on windowed layers, none on recurrent
+ * layers) relative to the 2 FLOPs per active parameter of the weights, plus the vision encoder
+ * when an image goes with the prompt (extraFlops, on the first device).
+ */
+export function timeToFirstTokenSeconds(
+  arch: ModelArchitecture,
+  w: WeightBreakdown,
+  setup: HardwareSetup,
+  layout: Layout,
+  ubatch: number,
+  promptTokens: number,
+  extraFlops = 0,
+): number {
+  const pp = promptSpeed(arch, w, setup, layout, ubatch).expected;
+  if (!(pp > 0) || promptTokens <= 0) return 0;
+  const { full, windowed } = attentionLayerKinds(arch);
+  const width = arch.mla != null ? arch.mla.kvLoraRank + arch.mla.qkRopeHeadDim : arch.headDim;
+  const meanSpan = promptTokens / 2;
+  const window = arch.slidingWindow?.window ?? 0;
+  const attention = 4 * arch.heads * width * (full * meanSpan + windowed * Math.min(meanSpan, window));
+  const linear = 2 * Math.max(1, w.paramsActive);
+  const first = layout.slots[0]?.device;
+  const flopsRate = first !== undefined ? effectiveTflops(first) * 1e12 : setup.cpuTflops * 1e12;
+  return (promptTokens / pp) * (1 + attention / linear) + extraFlops / flopsRate;
 }

@@ -134,7 +134,7 @@ function tensorList(arch: ModelArchitecture): TensorInfo[] {
         add('attn_qkv', d, d * (H * hd + KV * hd + KV * vhd));
       } else {
         // Qwen3-Next's attention projects q and an output gate of the same width together.
-        add('attn_q', d, d * H * hd * (family === 'qwen3next' ? 2 : 1));
+        add('attn_q', d, d * H * hd * (family === 'qwen3next' || family === 'qwen35' ? 2 : 1));
         add('attn_k', d, d * KV * hd);
         add('attn_v', d, d * KV * vhd);
       }
@@ -167,7 +167,7 @@ function tensorList(arch: ModelArchitecture): TensorInfo[] {
         if (gated) add('ffn_gate_shexp', d, d * ffs);
         add('ffn_up_shexp', d, d * ffs);
         add('ffn_down_shexp', ffs, ffs * d);
-        if (family === 'qwen2moe' || family === 'qwen3next') vectors('norm', d); // ffn_gate_inp_shexp (1 x d)
+        if (family === 'qwen2moe' || family === 'qwen3next' || family === 'qwen35') vectors('norm', d); // ffn_gate_inp_shexp (1 x d)
       }
     } else if (family === 'nemotronh') {
       add('ffn_up', d, d * arch.ffnSize); // squared-ReLU MLP, no gate
@@ -188,7 +188,7 @@ function tensorList(arch: ModelArchitecture): TensorInfo[] {
 }
 
 /** Families with per-head q/k norms in attention. */
-const QK_NORM_FAMILIES: readonly string[] = ['qwen3', 'qwen3moe', 'gemma3', 'qwen3next', 'lfm2'];
+const QK_NORM_FAMILIES: readonly string[] = ['qwen3', 'qwen3moe', 'gemma3', 'qwen3next', 'qwen35', 'lfm2'];
 
 type Add = (role: TensorRole, ne0: number, elements: number, ne2?: number) => void;
 type Vectors = (role: 'norm' | 'bias', ...widths: number[]) => void;

@@ -257,8 +257,10 @@ function nonGgufTensorBytes(format: WeightFormat, x: TensorInfo): number {
 export interface WeightBreakdown {
   format: FormatId;
   family: FormatFamily;
-  /** All weight tensors (= GGUF tensor data, without metadata). */
+  /** All weight tensors llama.cpp loads (= GGUF tensor data without metadata and MTP blocks). */
   totalBytes: number;
+  /** MTP blocks in the file, loaded only for MTP speculative decoding (Qwen3.5, Qwen3-Next). */
+  mtpBytes: number;
   /** Input embedding (kept on the CPU by llama.cpp). */
   tokenEmbdBytes: number;
   /** Output projection + final norm (for tied embeddings: the duplicate the GPU holds). */
@@ -379,10 +381,20 @@ export function simulateWeights(
   // Tied: the GPU holds a duplicate of token_embd as the output projection.
   if (tied) outputBytes += tokenEmbdBytes;
   const idle = 1 - activeExpertShare(arch);
+  // MTP blocks: a full-attention block each plus eh_proj (2d x d) and two norms, at the bytes per
+  // element of that block.
+  let mtpBytes = 0;
+  const mtp = arch.mtpLayers ?? 0;
+  const a = arch.blocks == null ? 0 : arch.blocks.indexOf('A');
+  if (mtp > 0 && a >= 0) {
+    const d = arch.hiddenSize;
+    mtpBytes = Math.round(mtp * (layerBytes[a]! * (1 + (2 * d * d) / layerParams[rep[a]!]!) + 8 * d));
+  }
   return {
     format: format.id,
     family: format.family,
     totalBytes,
+    mtpBytes,
     tokenEmbdBytes,
     outputBytes,
     tiedEmbeddings: tied,
@@ -393,14 +405,14 @@ export function simulateWeights(
     paramsActive: paramsTotal - routedParams * idle,
     bytesByType: Object.fromEntries(byType),
     source: 'simulated',
-    fileBytes: gguf ? totalBytes + ggufMetadataBytes(arch) : totalBytes,
+    fileBytes: totalBytes + mtpBytes + (gguf ? ggufMetadataBytes(arch) : 0),
   };
 }
 
 /** Rescale a simulated breakdown so its tensor data matches a real file of `fileBytes`. */
 function scaleToFile(sim: WeightBreakdown, fileBytes: number, metadataBytes: number): WeightBreakdown {
-  const target = Math.max(1, Math.round(fileBytes - metadataBytes));
-  const k = target / sim.totalBytes;
+  const k = Math.max(1, fileBytes - metadataBytes) / (sim.totalBytes + sim.mtpBytes);
+  const target = Math.max(1, Math.round(sim.totalBytes * k));
   const r = (b: number): number => Math.round(b * k);
   const bytesByType: Record<string, number> = {};
   for (const key in sim.bytesByType) bytesByType[key] = r(sim.bytesByType[key]!);
@@ -413,6 +425,7 @@ function scaleToFile(sim: WeightBreakdown, fileBytes: number, metadataBytes: num
   return {
     ...sim,
     totalBytes: target,
+    mtpBytes: r(sim.mtpBytes),
     tokenEmbdBytes,
     outputBytes: outputOnly + drift + (sim.tiedEmbeddings ? tokenEmbdBytes : 0),
     layerBytes,

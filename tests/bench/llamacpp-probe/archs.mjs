@@ -93,7 +93,7 @@ export const ARCHS = {
                 ...ssm({ d_conv: 4, d_inner: 512, d_state: 128, n_group: 2, dt_rank: 4 })],
         }),
         seedTensors: () => perLayer(8, (i) => i).filter((i) => (i + 1) % 4 !== 0).flatMap((i) => [[`blk.${i}.attn_qkv.weight`, [1]], [`blk.${i}.attn_gate.weight`, [1]]]),
-        runs: stdRuns(),
+        runs: stdRuns([{ ctx: 32768, nSeqMax: 1, flashAttention: true }, { ctx: 32768, nSeqMax: 1, flashAttention: true, kvType: "Q8_0" }, { ctx: 4096, nSeqMax: 8, flashAttention: false }]),
     },
     granitehybrid: {
         // 6 layers, attention (n_head_kv > 0) on layers 2 and 5, Mamba-2 elsewhere

@@ -48,7 +48,8 @@ async function child(arch, resultFile) {
     for (const [n, s] of def.seedTensors ? def.seedTensors() : []) tensors.set(n, s);
     if (process.env.PROBE_RESUME && fs.existsSync(resultFile + ".tensors.json")) for (const [n, sh] of JSON.parse(fs.readFileSync(resultFile + ".tensors.json", "utf8"))) tensors.set(n, sh);
     const file = path.join(workDir, `${arch}.gguf`);
-    const write = () => writeGguf(file, kv, [...tensors].map(([name, shape]) => ({ name, shape, type: tensorType(name, shape, arch) })));
+    let written = null;
+    const write = () => written = writeGguf(file, kv, [...tensors].map(([name, shape]) => ({ name, shape, type: tensorType(name, shape, arch) })));
 
     // discovery loop: let the loader tell us missing tensors and their expected shapes
     let model = null, iter = 0, lastErr = "", unknownErrors = 0;
@@ -87,8 +88,8 @@ async function child(arch, resultFile) {
             unknownErrors = 0;
         }
     }
-    const tensorList = [...tensors].map(([name, shape]) => ({ name, shape, type: ["F32", "F16"][tensorType(name, shape, arch)] ?? tensorType(name, shape, arch) }));
-    const result = { arch, iterations: iter, hparams: Object.fromEntries(kv.filter(([k]) => !k.startsWith("tokenizer.ggml.") || /model|pre|_id$/.test(k)).map(([k, v]) => [k, v.v])), tokenizer: { tokens: kv.find(([k]) => k === "tokenizer.ggml.tokens")?.[1].v.length }, tensors: tensorList, runs: [] };
+    const tensorList = [...tensors].map(([name, shape]) => [name, shape, ["F32", "F16"][tensorType(name, shape, arch)] ?? tensorType(name, shape, arch)]);
+    const result = { arch, iterations: iter, hparams: Object.fromEntries(kv.filter(([k]) => !k.startsWith("tokenizer.ggml.") || /model|pre|_id$/.test(k)).map(([k, v]) => [k, v.v])), tokenizer: { tokens: kv.find(([k]) => k === "tokenizer.ggml.tokens")?.[1].v.length }, tensors: tensorList, gguf: written, runs: [] };
     if (!model) { result.error = lastErr; fs.writeFileSync(resultFile, JSON.stringify(result)); return; }
     result.modelLoadLog = logs.filter((l) => /print_info|model buffer|load_tensors|llama_model_loader: - kv|llama_model_loader: - type|file size|file type/.test(l));
     result.modelBufferMiB = parseModelBuf(result.modelLoadLog);
@@ -155,6 +156,28 @@ function parsePrinted(lines) {
     return p;
 }
 
+// JSON with indentation for objects, but short arrays / leaf arrays on one line
+function pretty(v, ind = "") {
+    const flat = JSON.stringify(v);
+    if (v === null || typeof v !== "object" || flat.length <= 100 || (Array.isArray(v) && v.every((x) => x === null || typeof x !== "object" || (Array.isArray(x) && JSON.stringify(x).length < 120))))
+        return Array.isArray(v) && flat.length > 100 ? "[\n" + v.map((x) => ind + "  " + JSON.stringify(x)).join(",\n") + "\n" + ind + "]" : flat;
+    const ni = ind + "  ";
+    if (Array.isArray(v)) return "[\n" + v.map((x) => ni + pretty(x, ni)).join(",\n") + "\n" + ind + "]";
+    const ents = Object.entries(v).filter(([, x]) => x !== undefined);
+    return "{\n" + ents.map(([k, x]) => ni + JSON.stringify(k) + ": " + pretty(x, ni)).join(",\n") + "\n" + ind + "}";
+}
+
+function detectCommit(dir) {
+    const out = {};
+    const bundle = path.join(dir, "node_modules/node-llama-cpp/llama/gitRelease.bundle");
+    const g = spawnSync("git", ["bundle", "list-heads", bundle], { encoding: "utf8" });
+    if (g.status === 0) out.bundleCommit = g.stdout.trim().split(/\s+/)[0];
+    const lib = path.join(dir, "node_modules/@node-llama-cpp/linux-x64/bins/linux-x64/libllama-common.so");
+    const py = spawnSync("python3", ["-c", `import ctypes,sys\nl=ctypes.CDLL(sys.argv[1])\nprint(ctypes.c_int.in_dll(l,'LLAMA_BUILD_NUMBER').value)\nprint(ctypes.c_char_p.in_dll(l,'LLAMA_COMMIT').value.decode())`, lib], { encoding: "utf8" });
+    if (py.status === 0) { const [bn, c] = py.stdout.trim().split("\n"); out.buildNumber = +bn; out.binaryCommit = c; }
+    return out;
+}
+
 // ---------------------------------------------------------------- parent
 async function main() {
     if (opt("--child")) return child(opt("--child"), opt("--result"));
@@ -182,8 +205,8 @@ async function main() {
             const p = r.printed;
             const kvTot = p.kv.length ? +p.kv.reduce((a, k) => a + k.MiB, 0).toFixed(2) : undefined;
             obs.push({
-                arch: res.arch, hparams: res.hparams, tokenizerTokens: res.tokenizer?.tokens, tensors: res.tensors,
-                run: { ...r.run, nCtxPassed: p.nCtx, nCtxSeq: p.nCtxSeq, ubatch: p.nUbatch, batch: p.nBatch, flashAttnPrinted: p.flashAttn },
+                arch: res.arch, hparams: res.hparams, tokenizerTokens: res.tokenizer?.tokens, gguf: res.gguf, tensors: res.tensors,
+                run: { ...r.run, batch: undefined, batchSizeRequested: r.run.batch ?? 512, kvType: r.run.kvType ?? "F16", kvTypeV: r.run.kvTypeV ?? r.run.kvType ?? "F16", nCtxPassed: p.nCtx, nCtxSeq: p.nCtxSeq, nBatch: p.nBatch, ubatch: p.nUbatch, flashAttnPrinted: p.flashAttn },
                 printed: {
                     modelBufferMiB: res.modelBufferMiB,
                     kvCacheMiB: kvTot, kvCells: p.kv.map((k) => k.cells), kvLayers: p.kv.map((k) => k.layers), kv: p.kv, iswa: p.iswa,
@@ -196,10 +219,15 @@ async function main() {
             });
         }
     }
-    const doc = { llamaCpp: { package: `node-llama-cpp@${nlcPkg.version} (+ @node-llama-cpp/linux-x64 prebuilt CPU binary)`, version: info.tag, commit: existing.llamaCpp?.commit ?? null, repo: info.llamaCppGithubRepo }, generatedAt: new Date().toISOString(), observations: obs };
-    if (process.env.LLAMA_COMMIT_INFO) doc.llamaCpp.commit = process.env.LLAMA_COMMIT_INFO;
+    const commit = detectCommit(nlcDir);
+    const doc = { llamaCpp: { package: `node-llama-cpp@${nlcPkg.version} (+ @node-llama-cpp/linux-x64 prebuilt CPU binary)`, version: info.tag, commit: commit.binaryCommit ?? null, buildNumber: commit.buildNumber, bundleSourceCommit: commit.bundleCommit, repo: info.llamaCppGithubRepo, note: "node-llama-cpp bundles llama.cpp release tag " + info.tag + "; `commit` is LLAMA_COMMIT compiled into libllama-common.so, `bundleSourceCommit` is the (squashed) commit of llama/gitRelease.bundle" },
+        notes: [
+            "All tensor data is zero; hparams are GGUF metadata keys as written (tokenizer arrays omitted, see tokenizerTokens). tensors: [name, ne (ggml order), type]; gguf.dataBytes = sum of tensor sizes padded to 32 bytes.",
+            "node-llama-cpp passes n_ctx = contextSize * sequences (run.nCtxPassed), kv_unified = false, n_ubatch = n_batch = batchSize (+1 when the GGUF has <arch>.attention.sliding_window and swaFullCache is off).",
+            "printed.* values are the MiB numbers exactly as llama.cpp printed them (2 decimals); kvCells is per stream (one stream per sequence since kv_unified=false).",
+        ], generatedAt: new Date().toISOString(), observations: obs };
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, JSON.stringify(doc, null, 1));
+    fs.writeFileSync(out, pretty(doc) + "\n");
     console.error("wrote", out);
 }
 main().catch((e) => { console.error(e); process.exit(1); });
