@@ -6,6 +6,8 @@
  *   node src/cli/estimate.ts --model <catalog id> ...
  *   machine not in the catalog: --vram-gb 24 --bandwidth-gbs 1008 [--fp16-tflops 165] [--gpus 2]
  *     [--ram-gb 64] [--unified]   (VRAM/RAM sizes are GiB, as vendors' "24 GB" VRAM is)
+ *   speed and extras: [--depth N] [--prompt-tokens N] [--vision on|off] [--draft <catalog id | config.json>]
+ *     [--draft-quant Q8_0] [--mtp] [--draft-max 3]
  */
 import { parseArgs } from 'node:util';
 import type { CatalogHardware, CatalogModel, Estimate, HardwareSetup, ModelSpec } from '../lib/engine.ts';
@@ -32,7 +34,7 @@ import { readEntry, readJson } from './catalog-io.ts';
 class UsageError extends Error {}
 
 const USAGE =
-  'usage: estimate (--config <config.json> | --model <id>) --quant <format> [--ctx 8192] [--kv f16|q8_0|q4_0] [--flash-attn on|off] [--ubatch 512] [--parallel 1] [--hardware <id> | --vram-gb N --bandwidth-gbs N [--fp16-tflops N] [--gpus N] [--ram-gb N] [--unified]] [--json]';
+  'usage: estimate (--config <config.json> | --model <id>) --quant <format> [--ctx 8192] [--kv f16|q8_0|q4_0] [--flash-attn on|off] [--ubatch 512] [--parallel 1] [--depth N] [--prompt-tokens N] [--vision on|off] [--draft <id | config.json> [--draft-quant F]] [--mtp] [--draft-max 3] [--hardware <id> | --vram-gb N --bandwidth-gbs N [--fp16-tflops N] [--gpus N] [--ram-gb N] [--unified]] [--json]';
 
 function intArg(name: string, v: string | undefined, min: number): number | undefined {
   if (v === undefined) return undefined;
@@ -74,6 +76,13 @@ function run(argv: string[]): { text: string } {
         'cpu-bandwidth-gbs': { type: 'string' },
         'gpu-fraction': { type: 'string' },
         unified: { type: 'boolean' },
+        depth: { type: 'string' },
+        'prompt-tokens': { type: 'string' },
+        vision: { type: 'string' },
+        draft: { type: 'string' },
+        'draft-quant': { type: 'string' },
+        mtp: { type: 'boolean' },
+        'draft-max': { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -85,21 +94,11 @@ function run(argv: string[]): { text: string } {
   if (v.help === true) return { text: USAGE };
 
   // Model.
-  let model: ModelSpec;
   if (v.config !== undefined && v.model !== undefined)
     throw new UsageError('Use either --config or --model, not both.');
-  if (v.config !== undefined) {
-    const raw = readJson(v.config);
-    // "org/Model/config.json" is named after its folder; "my-model.json" after the file.
-    const parts = v.config.replace(/\\/g, '/').split('/');
-    const file = parts.at(-1) ?? '';
-    const name = file === 'config.json' ? (parts.at(-2) ?? 'model') : file.replace(/\.json$/i, '');
-    model = parseHfConfig(raw, name === '.' || name === '' ? 'model' : name).model;
-  } else if (v.model !== undefined) {
-    model = modelFromCatalog(v.model, readEntry('models', v.model) as CatalogModel);
-  } else {
+  if (v.config === undefined && v.model === undefined)
     throw new UsageError(`Pass --config <config.json> or --model <catalog id>. ${USAGE}`);
-  }
+  const model = loadModel(v.config ?? v.model!);
 
   const quantRaw = v.quant ?? v.format;
   if (quantRaw === undefined) throw new UsageError(`Pass --quant <format>, one of: ${FORMAT_IDS.join(', ')}.`);
@@ -160,8 +159,57 @@ function run(argv: string[]): { text: string } {
           });
   }
 
-  const e = estimate({ model, format, context: ctx, kvType, flashAttention, ubatch, parallel, hardware });
+  const decodeDepth = intArg('depth', v.depth, 0);
+  const promptTokens = intArg('prompt-tokens', v['prompt-tokens'], 0);
+  const vision = onOff('vision', v.vision);
+  if (vision === true && model.vision == null)
+    throw new UsageError(`--vision on: ${model.name} has no vision projector (no vision_config).`);
+  if (v.mtp === true && !((model.architecture.mtpLayers ?? 0) > 0))
+    throw new UsageError(`--mtp: ${model.name} has no MTP block (mtp_num_hidden_layers).`);
+  if (v.mtp === true && v.draft !== undefined) throw new UsageError('Use either --draft or --mtp, not both.');
+  let draft;
+  if (v.draft !== undefined) {
+    const draftQuant = v['draft-quant'] ?? format;
+    const draftFormat = parseFormatId(draftQuant);
+    if (draftFormat === undefined) throw new UsageError(`Unknown --draft-quant "${draftQuant}".`);
+    draft = { model: loadModel(v.draft), format: draftFormat };
+  } else if (v['draft-quant'] !== undefined) throw new UsageError('--draft-quant needs --draft.');
+  const draftMax = intArg('draft-max', v['draft-max'], 1);
+
+  const e = estimate({
+    model,
+    format,
+    context: ctx,
+    kvType,
+    flashAttention,
+    ubatch,
+    parallel,
+    hardware,
+    decodeDepth,
+    promptTokens,
+    vision,
+    draft,
+    mtp: v.mtp,
+    draftMax,
+  });
   return { text: v.json === true ? JSON.stringify(toJson(e, hardware), null, 2) : table(e, hardware) };
+}
+
+/** A model from a catalog id or a config.json path ("org/Model/config.json" is named after its folder). */
+function loadModel(ref: string): ModelSpec {
+  if (!/\.json$/i.test(ref)) return modelFromCatalog(ref, readEntry('models', ref) as CatalogModel);
+  const parts = ref.replace(/\\/g, '/').split('/');
+  const file = parts.at(-1) ?? '';
+  const name = file === 'config.json' ? (parts.at(-2) ?? 'model') : file.replace(/\.json$/i, '');
+  return parseHfConfig(readJson(ref), name === '.' || name === '' ? 'model' : name).model;
+}
+
+function onOff(name: string, v: string | undefined): boolean | undefined {
+  if (v === undefined) return undefined;
+  const s = v.toLowerCase();
+  if (s === 'on' || s === '1' || s === 'true') return true;
+  if (s === 'off' || s === '0' || s === 'false') return false;
+  throw new UsageError(`--${name} must be on or off (got "${v}").`);
 }
 
 function toJson(e: Estimate, hw: HardwareSetup | undefined): Record<string, unknown> {
@@ -184,6 +232,14 @@ function toJson(e: Estimate, hw: HardwareSetup | undefined): Record<string, unkn
     weightsOnGpuBytes: e.weightsOnGpuBytes,
     weightsInRamBytes: e.weightsInRamBytes,
     kvCacheBytes: e.kvCacheBytes,
+    recurrentStateBytes: e.recurrentStateBytes,
+    recurrentStateNote:
+      e.recurrentLayers > 0
+        ? `fixed per sequence (${e.recurrentLayers} recurrent layers); does not grow with context`
+        : null,
+    visionBytes: e.visionBytes,
+    draftBytes: e.draftBytes,
+    mtpBytesInFile: e.weights.mtpBytes,
     computeBytes: e.computeBytes,
     overheadBytes: e.overheadBytes,
     marginBytes: e.marginBytes,
@@ -202,9 +258,15 @@ function toJson(e: Estimate, hw: HardwareSetup | undefined): Record<string, unkn
           availableBytes: fit.availableBytes,
           devices: fit.devices,
           ram: fit.ram,
+          decodeDepth: e.decodeDepth,
           tokensPerSecond: e.tokensPerSecond ?? null,
           tokensPerSecondAtFullContext: e.tokensPerSecondAtFullContext ?? null,
           promptTokensPerSecond: e.promptTokensPerSecond ?? null,
+          promptTokens: e.promptTokens,
+          timeToFirstTokenSeconds: e.timeToFirstTokenSeconds ?? null,
+          speculative: e.speculative ?? null,
+          maxContextByKvType: e.maxContextByKvType ?? null,
+          serverDefaults: e.serverDefaults ?? null,
           speedNote: 'estimate',
           advice: e.advice,
         }
@@ -231,6 +293,13 @@ function table(e: Estimate, hw: HardwareSetup | undefined): string {
   );
   add(`Weights (${MEMORY_UNIT})`, formatGiB(e.weightsBytes));
   add(`KV cache (${MEMORY_UNIT})`, formatGiB(e.kvCacheBytes));
+  if (e.recurrentLayers > 0)
+    add(
+      `Recurrent state (${MEMORY_UNIT})`,
+      `${formatGiB(e.recurrentStateBytes)} (${e.recurrentLayers} layers; does not grow with context)`,
+    );
+  if (e.visionBytes > 0) add(`Vision projector (${MEMORY_UNIT})`, formatGiB(e.visionBytes));
+  if (e.draftBytes > 0) add(`Speculative extras (${MEMORY_UNIT})`, formatGiB(e.draftBytes));
   add(`Compute buffer (${MEMORY_UNIT})`, formatGiB(e.computeBytes));
   add(`Runtime overhead (${MEMORY_UNIT})`, formatGiB(e.overheadBytes));
   add(`Total (${MEMORY_UNIT})`, formatGiB(e.totalBytes));
@@ -251,15 +320,33 @@ function table(e: Estimate, hw: HardwareSetup | undefined): string {
     if (fit.ram.weightsBytes + fit.ram.kvBytes > 0)
       add('  System RAM', `${formatBytes(fit.ram.usedBytes)} used of ${formatBytes(fit.ram.usableBytes)} usable`);
     if (e.tokensPerSecond !== undefined) {
-      add('Generation speed', formatSpeedRange(e.tokensPerSecond));
+      add(`Generation speed at ${e.decodeDepth} tokens`, formatSpeedRange(e.tokensPerSecond));
       if (e.tokensPerSecondAtFullContext !== undefined)
-        add('  with full context', formatSpeedRange(e.tokensPerSecondAtFullContext));
+        add(`  with the context full (${e.contextPerSequence})`, formatSpeedRange(e.tokensPerSecondAtFullContext));
     }
+    if (e.speculative !== undefined)
+      add(
+        `  with ${e.speculative.kind === 'mtp' ? 'MTP' : 'a draft model'}`,
+        `${formatSpeedRange(e.speculative.tokensPerSecond)} (x${e.speculative.speedup.low.toFixed(2)}-${e.speculative.speedup.high.toFixed(2)} at ${e.speculative.acceptance.low * 100}-${e.speculative.acceptance.high * 100}% acceptance)`,
+      );
+    if (e.timeToFirstTokenSeconds !== undefined)
+      add(
+        `Time to first token`,
+        `~${e.timeToFirstTokenSeconds.toFixed(2)} s for ${e.promptTokens} prompt tokens (estimate)`,
+      );
     if (e.promptTokensPerSecond !== undefined)
       add(
         'Prompt processing',
         `~${formatTokensPerSecond(e.promptTokensPerSecond.low)}–${formatTokensPerSecond(e.promptTokensPerSecond.high)} tok/s (estimate)`,
       );
+    if (e.maxContextByKvType !== undefined)
+      add(
+        'Largest context on GPU',
+        Object.entries(e.maxContextByKvType)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', '),
+      );
+    if (e.serverDefaults) add('llama-server, no flags', e.serverDefaults.summary);
     e.advice.forEach((a, i) =>
       add(
         i === 0 ? 'Advice' : '',

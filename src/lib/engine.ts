@@ -9,6 +9,9 @@ import type { RunCommands } from './commands.ts';
 import { buildCommands } from './commands.ts';
 import type { EngineEstimate, EstimateInput } from './engine/fit.ts';
 import { estimateEngine, estimateOutcome } from './engine/fit.ts';
+import type { KvCacheType } from './engine/formats.ts';
+import type { LaunchDefaults } from './engine/launch-plan.ts';
+import { maxContextByKvType, serverDefaults } from './engine/launch-plan.ts';
 
 export * from './engine/units.ts';
 export * from './engine/format.ts';
@@ -24,6 +27,11 @@ export * from './engine/speed.ts';
 export * from './engine/verdicts.ts';
 export * from './engine/fit.ts';
 export * from './engine/hf-config.ts';
+export * from './engine/gguf-metadata.ts';
+export * from './engine/recurrent-state.ts';
+export * from './engine/vision.ts';
+export * from './engine/speculative.ts';
+export * from './engine/launch-plan.ts';
 export * from './advice.ts';
 export * from './commands.ts';
 export * from './catalog.ts';
@@ -32,6 +40,10 @@ export * from './catalog.ts';
 export interface Estimate extends EngineEstimate {
   advice: Advice[];
   commands: RunCommands;
+  /** Largest context that fits fully on the GPUs per KV-cache type (estimate() with hardware only). */
+  maxContextByKvType?: Record<KvCacheType, number> | undefined;
+  /** What llama-server with no flags would do on this hardware (GGUF on a GPU machine only). */
+  serverDefaults?: LaunchDefaults | null | undefined;
 }
 
 /** The estimate with run commands but without advice (what pages that never show advice need). */
@@ -43,6 +55,11 @@ export function estimateCore(input: EstimateInput): Estimate {
 /** Full estimate: memory, verdict, speed, run commands and (when it does not fit) ranked advice. */
 export function estimate(input: EstimateInput): Estimate {
   const e = estimateCore(input);
+  const hardware = input.hardware;
   if (input.advice !== false && e.fit && e.fit.verdict !== 'fits') e.advice = buildAdvice(input, e, estimateOutcome);
+  if (hardware !== undefined && hardware.devices.length > 0 && e.formatFamily === 'gguf') {
+    e.maxContextByKvType = maxContextByKvType({ ...input, hardware });
+    e.serverDefaults = serverDefaults({ ...input, hardware });
+  }
   return e;
 }

@@ -214,6 +214,9 @@ type NumReader = (...keys: string[]) => number | undefined;
  */
 function denseFfnSize(family: ArchFamily, c: Json, num: NumReader): number | undefined {
   if (family === 'llama4') return num('intermediate_size_mlp');
+  // Granite 4.0-H: every layer has a shared MLP of shared_intermediate_size (the only FFN of the
+  // dense models); intermediate_size is the routed experts' width.
+  if (family === 'granitehybrid') return num('shared_intermediate_size');
   if (family === 'lfm2' && num('block_ff_dim') !== undefined) {
     let ff = num('block_ff_dim')!;
     if (c['block_auto_adjust_ff_dim'] === true) {
