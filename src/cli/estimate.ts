@@ -17,6 +17,8 @@ import {
   MEMORY_UNIT,
   MEMORY_UNIT_NOTE,
   estimate,
+  verdictLabel,
+  familyLine,
   formatBytes,
   formatGiB,
   formatSpeedRange,
@@ -29,7 +31,7 @@ import {
   parseKvCacheType,
   unifiedSetup,
 } from '../lib/engine.ts';
-import { readEntry, readJson } from './catalog-io.ts';
+import { listIds, readEntry, readJson } from './catalog-io.ts';
 
 class UsageError extends Error {}
 
@@ -176,22 +178,25 @@ function run(argv: string[]): { text: string } {
   } else if (v['draft-quant'] !== undefined) throw new UsageError('--draft-quant needs --draft.');
   const draftMax = intArg('draft-max', v['draft-max'], 1);
 
-  const e = estimate({
-    model,
-    format,
-    context: ctx,
-    kvType,
-    flashAttention,
-    ubatch,
-    parallel,
-    hardware,
-    decodeDepth,
-    promptTokens,
-    vision,
-    draft,
-    mtp: v.mtp,
-    draftMax,
-  });
+  const e = estimate(
+    {
+      model,
+      format,
+      context: ctx,
+      kvType,
+      flashAttention,
+      ubatch,
+      parallel,
+      hardware,
+      decodeDepth,
+      promptTokens,
+      vision,
+      draft,
+      mtp: v.mtp,
+      draftMax,
+    },
+    { smallerModels: sameFamily(model) },
+  );
   return { text: v.json === true ? JSON.stringify(toJson(e, hardware), null, 2) : table(e, hardware) };
 }
 
@@ -202,6 +207,14 @@ function loadModel(ref: string): ModelSpec {
   const file = parts.at(-1) ?? '';
   const name = file === 'config.json' ? (parts.at(-2) ?? 'model') : file.replace(/\.json$/i, '');
   return parseHfConfig(readJson(ref), name === '.' || name === '' ? 'model' : name).model;
+}
+
+/** Catalog models of the same family as `model` (for "run a smaller model instead" advice). */
+function sameFamily(model: ModelSpec): ModelSpec[] {
+  if (model.family == null) return [];
+  return listIds('models')
+    .map((id) => modelFromCatalog(id, readEntry('models', id) as CatalogModel))
+    .filter((m) => familyLine(m.family) === familyLine(model.family) && m.id !== model.id);
 }
 
 function onOff(name: string, v: string | undefined): boolean | undefined {
@@ -350,7 +363,7 @@ function table(e: Estimate, hw: HardwareSetup | undefined): string {
     e.advice.forEach((a, i) =>
       add(
         i === 0 ? 'Advice' : '',
-        `${i + 1}. ${a.title} → ${a.verdict} (needs ${formatBytes(a.requiredBytes)} of ${formatBytes(a.availableBytes)})`,
+        `${i + 1}. [${a.cost}] ${a.title} → ${verdictLabel(a.verdict)}. ${a.detail}${a.command ? ` Run: ${a.command}` : ''}`,
       ),
     );
   }

@@ -12,6 +12,8 @@ import { validateArchitecture } from './engine/model.ts';
 export interface CatalogModel {
   name: string;
   org?: string | undefined;
+  /** Catalog family, e.g. "llama" (for same-family advice). */
+  family?: string | null | undefined;
   paramsTotal: number;
   paramsActive?: number | null | undefined;
   contextLength: number;
@@ -81,6 +83,7 @@ export function modelFromCatalog(id: string, m: CatalogModel): ModelSpec {
   return {
     id,
     name: m.name,
+    family: m.family ?? null,
     architecture,
     paramsTotal: m.paramsTotal,
     paramsActive: m.paramsActive ?? null,
@@ -152,3 +155,8 @@ export function hardwareFromCatalog(id: string, h: CatalogHardware, o: HardwareO
 }
 
 export type { ModelSpec } from './engine/model.ts';
+
+/** A catalog family's line without its version ("Llama 3.3" -> "llama", "Qwen2.5" -> "qwen"): models "of the same family". */
+export function familyLine(family: string | null | undefined): string {
+  return (family ?? '').toLowerCase().replace(/[\s\d.-].*$/, '');
+}

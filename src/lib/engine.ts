@@ -3,7 +3,7 @@
  * engine/ plus the products every caller wants with an estimate, run commands and advice.
  * engine/ never imports from here, so the dependency runs one way.
  */
-import type { Advice } from './advice.ts';
+import type { Advice, AdviceOptions } from './advice.ts';
 import { buildAdvice } from './advice.ts';
 import type { RunCommands } from './commands.ts';
 import { buildCommands } from './commands.ts';
@@ -52,11 +52,15 @@ export function estimateCore(input: EstimateInput): Estimate {
   return { ...e, advice: [], commands: buildCommands(e, input) };
 }
 
-/** Full estimate: memory, verdict, speed, run commands and (when it does not fit) ranked advice. */
-export function estimate(input: EstimateInput): Estimate {
+/**
+ * Full estimate: memory, verdict, speed, run commands, the launch plan and (when it does not fit)
+ * ranked advice; `options.smallerModels` lets the advice offer a smaller model of the same family.
+ */
+export function estimate(input: EstimateInput, options: AdviceOptions = {}): Estimate {
   const e = estimateCore(input);
   const hardware = input.hardware;
-  if (input.advice !== false && e.fit && e.fit.verdict !== 'fits') e.advice = buildAdvice(input, e, estimateOutcome);
+  if (input.advice !== false && e.fit && e.fit.verdict !== 'fits')
+    e.advice = buildAdvice(input, e, estimateOutcome, options);
   if (hardware !== undefined && hardware.devices.length > 0 && e.formatFamily === 'gguf') {
     e.maxContextByKvType = maxContextByKvType({ ...input, hardware });
     e.serverDefaults = serverDefaults({ ...input, hardware });

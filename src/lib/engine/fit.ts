@@ -39,6 +39,10 @@ export interface FitOutcome {
   availableBytes: number;
   kvCacheBytes: number;
   weightsBytes: number;
+  /** System RAM the setup uses: the CPU side of a partial offload or CPU run, else the input embedding (GGUF). */
+  ramBytes: number;
+  /** Expected decode tokens/s at the headline depth; 0 when it won't run. */
+  tokensPerSecond: number;
 }
 
 export interface DeviceUse {
@@ -394,8 +398,29 @@ export function estimateEngine(input: EstimateInput): EngineEstimate {
  */
 export function estimateOutcome(input: EstimateInput & { hardware: HardwareSetup }): FitOutcome {
   const s = size(settle(input), input.context);
-  const { verdict, requiredBytes, availableBytes } = place(s, input.hardware);
-  return { verdict, requiredBytes, availableBytes, kvCacheBytes: s.kv.totalBytes, weightsBytes: s.w.totalBytes };
+  const hw = input.hardware;
+  const f = place(s, hw);
+  const { verdict, requiredBytes, availableBytes } = f;
+  const arch = s.model.architecture;
+  const runs = verdict !== 'wont-run';
+  const offloaded = verdict === 'partial-offload' || verdict === 'cpu-only' || !runs;
+  return {
+    verdict,
+    requiredBytes,
+    availableBytes,
+    kvCacheBytes: s.kv.totalBytes,
+    weightsBytes: s.w.totalBytes,
+    ramBytes: offloaded && s.gguf ? f.needBytes : s.gguf ? s.w.tokenEmbdBytes : 0,
+    tokensPerSecond: runs
+      ? decodeTokensPerSecond(
+          arch,
+          s.w,
+          hw,
+          f,
+          cacheBytesPerToken(arch, headlineDepth(input, s), s.kvType) / arch.layers,
+        )
+      : 0,
+  };
 }
 
 /** Settings shared by every cell of a matrix (the EstimateInput fields besides model, format, context and hardware). */

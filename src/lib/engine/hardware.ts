@@ -203,3 +203,17 @@ export function withExtraGpu(setup: HardwareSetup): HardwareSetup {
     devices: [...setup.devices, first].map((d, i) => ({ ...d, name: `${base} #${i + 1}` })),
   };
 }
+
+/** Copy of a setup whose host has `ramGiB` of system RAM (not for shared-memory machines, whose RAM is the GPU's). */
+export function withSystemRam(setup: HardwareSetup, ramGiB: number): HardwareSetup {
+  const ram = positive('RAM', ramGiB) * GiB;
+  return {
+    ...setup,
+    systemRamBytes: ram,
+    usableRamBytes: ram - osReserveBytes(ram),
+    assumptions: setup.assumptions.filter((a) => !a.startsWith('system RAM assumed')),
+  };
+}
+
+/** System RAM sizes people buy, in GiB (the next step up is what advice offers). */
+export const COMMON_RAM_SIZES_GIB: readonly number[] = [8, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024];

@@ -95,6 +95,15 @@ export function serverDefaults(input: PlanInput): LaunchDefaults | null {
         : f.gpuLayers > 0
           ? `${f.gpuLayers} of ${L} layers on the GPU, the rest on the CPU`
           : 'the model on the CPU';
+    if (f.verdict === 'wont-run')
+      return {
+        context,
+        parallel: SERVER_DEFAULT_SLOTS,
+        gpuLayers: 0,
+        cpuMoeLayers: 0,
+        fullOffload: false,
+        summary: `Even at a ${context}-token context the model does not fit in GPU memory and system RAM together, so llama-server cannot load it here.`,
+      };
     return {
       context,
       parallel: SERVER_DEFAULT_SLOTS,

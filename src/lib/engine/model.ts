@@ -174,6 +174,8 @@ export interface ModelFile {
 export interface ModelSpec {
   id?: string | undefined;
   name: string;
+  /** Catalog family (e.g. "llama", "qwen3"): what "a smaller model of the same family" means. */
+  family?: string | null | undefined;
   architecture: ModelArchitecture;
   /** Total parameter count (not billions). Informational; the engine counts tensors itself. */
   paramsTotal?: number | null | undefined;

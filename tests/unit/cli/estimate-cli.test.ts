@@ -143,3 +143,94 @@ describe('estimate CLI', () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe('estimate CLI, engine v2 flags', () => {
+  const next = `${CONFIGS}qwen3-next-80b-a3b.json`;
+  const card = ['--vram-gb', '80', '--bandwidth-gbs', '2039', '--ram-gb', '128'];
+  it('--json reports the recurrent state, which does not grow with context', () => {
+    const at = (ctx: string, np: string): Record<string, unknown> =>
+      JSON.parse(
+        run(['--config', next, '--quant', 'Q4_K_M', '--ctx', ctx, '--parallel', np, '--json']).stdout,
+      ) as Record<string, unknown>;
+    const a = at('4096', '1');
+    const b = at('131072', '1');
+    const c = at('131072', '4');
+    expect(a['recurrentStateBytes']).toBe(75.375 * 2 ** 20);
+    expect(b['recurrentStateBytes']).toBe(a['recurrentStateBytes']);
+    expect(c['recurrentStateBytes']).toBe(4 * (a['recurrentStateBytes'] as number));
+    expect(b['kvCacheBytes'] as number).toBeGreaterThan(a['kvCacheBytes'] as number);
+    expect(String(a['recurrentStateNote'])).toMatch(/does not grow with context/);
+    expect(a['visionBytes']).toBe(0);
+    expect(a['draftBytes']).toBe(0);
+  });
+  it('--depth, --prompt-tokens: speed at a depth, time to first token, launch plan', () => {
+    const r = run([
+      '--config',
+      `${CONFIGS}llama-3.1-8b-instruct.json`,
+      '--quant',
+      'Q4_K_M',
+      '--ctx',
+      '32768',
+      '--depth',
+      '16384',
+      '--prompt-tokens',
+      '2000',
+      ...card,
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as Record<string, unknown> & {
+      tokensPerSecond: { expected: number };
+      tokensPerSecondAtFullContext: { expected: number };
+      maxContextByKvType: Record<string, number>;
+      serverDefaults: { context: number; parallel: number };
+    };
+    expect(j['decodeDepth']).toBe(16384);
+    expect(j['promptTokens']).toBe(2000);
+    expect(j['timeToFirstTokenSeconds'] as number).toBeGreaterThan(0);
+    expect(j.tokensPerSecond.expected).toBeGreaterThan(j.tokensPerSecondAtFullContext.expected);
+    expect(j.maxContextByKvType['f16']).toBe(131072);
+    expect(j.serverDefaults.parallel).toBe(4);
+  });
+  it('--vision on, --draft and --mtp add their memory; bad uses are one-line errors', () => {
+    const gemma = `${CONFIGS}gemma-3-12b-it.json`;
+    const on = JSON.parse(run(['--config', gemma, '--quant', 'Q4_K_M', '--vision', 'on', '--json']).stdout) as Record<
+      string,
+      number
+    >;
+    expect(on['visionBytes']).toBeGreaterThan(0.8e9);
+    const draft = JSON.parse(
+      run([
+        '--config',
+        `${CONFIGS}llama-3.1-8b-instruct.json`,
+        '--quant',
+        'Q8_0',
+        '--draft',
+        `${CONFIGS}llama-3.2-3b-instruct.json`,
+        '--draft-quant',
+        'Q4_K_M',
+        ...card,
+        '--json',
+      ]).stdout,
+    ) as Record<string, unknown> & { speculative: { kind: string; speedup: { low: number; high: number } } };
+    expect(draft['draftBytes'] as number).toBeGreaterThan(2e9);
+    expect(draft.speculative.kind).toBe('draft');
+    expect(draft.speculative.speedup.high).toBeGreaterThan(draft.speculative.speedup.low);
+    const mtp = JSON.parse(
+      run(['--config', `${CONFIGS}qwen3.5-35b-a3b.json`, '--quant', 'Q4_K_M', '--mtp', ...card, '--json']).stdout,
+    ) as Record<string, unknown> & { speculative: { kind: string } };
+    expect(mtp.speculative.kind).toBe('mtp');
+    for (const [args, message] of [
+      [['--vision', 'on'], /has no vision projector/],
+      [['--vision', 'maybe'], /--vision must be on or off/],
+      [['--mtp'], /has no MTP block/],
+      [['--draft-quant', 'Q4_K_M'], /--draft-quant needs --draft/],
+      [['--depth', 'deep'], /--depth must be an integer >= 0/],
+    ] as const) {
+      const bad = run(['--config', `${CONFIGS}llama-3.1-8b-instruct.json`, '--quant', 'Q4_K_M', ...args]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(message);
+      expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
