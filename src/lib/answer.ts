@@ -7,6 +7,11 @@ import type { Estimate } from './engine.ts';
 import type { FitResult, Verdict } from './engine/fit.ts';
 import { verdictLabel } from './engine/verdicts.ts';
 import { formatBytes, formatContext, formatSpeedRange } from './engine/format.ts';
+
+/** Seconds as "0.42 s", "12 s" or "3.1 min". */
+function formatSeconds(s: number): string {
+  return s >= 120 ? `${(s / 60).toFixed(1)} min` : s >= 10 ? `${s.toFixed(0)} s` : `${s.toFixed(2)} s`;
+}
 import type { HardwareSetup } from './engine/hardware.ts';
 
 /** Icon characters per verdict: the verdict never relies on colour alone. */
@@ -27,7 +32,7 @@ export const VERDICT_TONE: Record<Verdict, 'ok' | 'warn' | 'bad'> = {
   'wont-run': 'bad',
 };
 
-export type SegmentKey = 'weights' | 'kv' | 'compute' | 'overhead';
+export type SegmentKey = 'weights' | 'kv' | 'state' | 'extra' | 'compute' | 'overhead';
 export interface Segment {
   key: SegmentKey;
   label: string;
@@ -55,15 +60,79 @@ export interface AnswerView {
   usableText: string;
   /** Where the usable-memory line sits on the bar, 0..1. */
   usableShare: number;
+  /** Decode speed at the headline depth, and with the context full. */
   speedText: string;
+  speedFullText: string;
   promptSpeedText: string;
+  /** Time to first token for the estimate's prompt length ('' without hardware). */
+  ttftText: string;
+  /** Speculative decoding result ('' when off). */
+  speculativeText: string;
+  /** "Recurrent state: 0.07 GiB, fixed per sequence; it does not grow with context" ('' for transformers). */
+  stateText: string;
   layersText: string;
-  advice: { title: string; detail: string; needText: string; verdictLabel: string }[];
+  advice: AdviceView[];
+  /** What llama-server does with no flags, and the largest context fully on the GPU per KV type ('' when unknown). */
+  launchText: string;
+  maxContextText: string;
   commands: CommandView[];
   /** Error page ids (content/errors) worth reading for this outcome, most likely first. */
   errorIds: string[];
   /** The engine's notes and the values it assumed (e.g. system RAM), as sentences; '' when none. */
   assumptionsText: string;
+}
+
+export interface AdviceView {
+  title: string;
+  detail: string;
+  needText: string;
+  verdictLabel: string;
+  /** "free", "costs quality" or "costs money". */
+  costText: string;
+  command: string;
+}
+
+const COST_TEXT = { free: 'free', quality: 'costs quality', hardware: 'costs money' } as const;
+
+/** Display data for ranked advice (also used when advice arrives later from the checker's worker). */
+export function adviceView(advice: Estimate['advice']): AdviceView[] {
+  return advice.map((a) => ({
+    title: a.title,
+    detail: a.detail,
+    needText: `needs ${formatBytes(a.requiredBytes)} of ${formatBytes(a.availableBytes)} usable`,
+    verdictLabel: verdictLabel(a.verdict),
+    costText: COST_TEXT[a.cost],
+    command: a.command ?? '',
+  }));
+}
+
+/** The launch-plan lines: llama-server's own choice and the largest context per KV type. */
+export function launchView(e: Pick<Estimate, 'serverDefaults' | 'maxContextByKvType'>): {
+  launchText: string;
+  maxContextText: string;
+} {
+  const m = e.maxContextByKvType;
+  return {
+    launchText: e.serverDefaults?.summary ?? '',
+    maxContextText: m
+      ? Object.values(m).every((n) => n === 0)
+        ? 'No context fits fully on the GPU with this format.'
+        : `Largest context fully on the GPU: ${Object.entries(m)
+            .map(([k, n]) => `${n > 0 ? n.toLocaleString('en-US') : 'none'} with an ${k} KV cache`)
+            .join(', ')}.`
+      : '',
+  };
+}
+
+/** Display blocks for run commands (also used when they arrive later from the checker's worker). */
+export function commandsView(c: Estimate['commands']): CommandView[] {
+  const commands: CommandView[] = [];
+  if (c.llamaCpp) commands.push({ id: 'llama-cpp', label: 'llama.cpp', text: c.llamaCpp });
+  if (c.ollama.length) commands.push({ id: 'ollama', label: 'Ollama', text: c.ollama.join('\n') });
+  if (c.lmStudio.length) commands.push({ id: 'lm-studio', label: 'LM Studio settings', text: c.lmStudio.join('\n') });
+  if (c.mlx) commands.push({ id: 'mlx', label: 'MLX', text: c.mlx });
+  if (c.vllm) commands.push({ id: 'vllm', label: 'vLLM', text: c.vllm });
+  return commands;
 }
 
 /** A machine without a GPU (a CPU entry, or custom numbers with no VRAM): it runs from system RAM. */
@@ -104,17 +173,13 @@ export function answerView(e: Estimate, hardware: HardwareSetup | undefined): An
   const parts: [SegmentKey, string, number][] = [
     ['weights', 'Weights', e.weightsBytes],
     ['kv', 'KV cache', e.kvCacheBytes],
+    ['state', 'Recurrent state', e.recurrentStateBytes],
+    ['extra', 'Vision and draft', e.visionBytes + e.draftBytes],
     ['compute', 'Compute buffer', e.computeBytes],
     ['overhead', 'Runtime overhead', e.overheadBytes],
   ];
   const scale = Math.max(e.totalBytes, usable, 1);
-  const c = e.commands;
-  const commands: CommandView[] = [];
-  if (c.llamaCpp) commands.push({ id: 'llama-cpp', label: 'llama.cpp', text: c.llamaCpp });
-  if (c.ollama.length) commands.push({ id: 'ollama', label: 'Ollama', text: c.ollama.join('\n') });
-  if (c.lmStudio.length) commands.push({ id: 'lm-studio', label: 'LM Studio settings', text: c.lmStudio.join('\n') });
-  if (c.mlx) commands.push({ id: 'mlx', label: 'MLX', text: c.mlx });
-  if (c.vllm) commands.push({ id: 'vllm', label: 'vLLM', text: c.vllm });
+  const commands = commandsView(e.commands);
   const gpuLayers = !fit
     ? ''
     : cpuMachine
@@ -136,16 +201,28 @@ export function answerView(e: Estimate, hardware: HardwareSetup | undefined): An
     totalText: formatBytes(e.totalBytes),
     usableText: formatBytes(usable),
     usableShare: usable / scale,
-    speedText: e.tokensPerSecond ? formatSpeedRange(e.tokensPerSecond) : 'Does not run on this hardware',
+    speedText: e.tokensPerSecond
+      ? `${formatSpeedRange(e.tokensPerSecond)} at the start`
+      : 'Does not run on this hardware',
+    speedFullText: e.tokensPerSecondAtFullContext
+      ? `${formatSpeedRange(e.tokensPerSecondAtFullContext)} with ${formatContext(e.contextPerSequence)} in context`
+      : '',
     promptSpeedText: e.promptTokensPerSecond ? formatSpeedRange(e.promptTokensPerSecond) : '–',
+    ttftText:
+      e.timeToFirstTokenSeconds !== undefined && e.promptTokens > 0
+        ? `~${formatSeconds(e.timeToFirstTokenSeconds)} for a ${e.promptTokens.toLocaleString('en-US')}-token prompt${e.visionBytes > 0 ? ' and one image' : ''} (estimate)`
+        : '',
+    speculativeText: e.speculative
+      ? `With ${e.speculative.kind === 'mtp' ? 'the MTP head' : 'the draft model'}: ${formatSpeedRange(e.speculative.tokensPerSecond)} (×${e.speculative.speedup.low.toFixed(1)}–${e.speculative.speedup.high.toFixed(1)} at ${e.speculative.acceptance.low * 100}–${e.speculative.acceptance.high * 100}% accepted drafts)`
+      : '',
+    stateText:
+      e.recurrentLayers > 0
+        ? `Recurrent state: ${formatBytes(e.recurrentStateBytes)} for ${e.recurrentLayers} layers, fixed per sequence; it does not grow with context.`
+        : '',
     layersText:
       fit && fit.cpuMoeLayers > 0 ? `${gpuLayers}; experts of ${fit.cpuMoeLayers} layers in system RAM` : gpuLayers,
-    advice: e.advice.map((a) => ({
-      title: a.title,
-      detail: a.detail,
-      needText: `needs ${formatBytes(a.requiredBytes)} of ${formatBytes(a.availableBytes)} usable`,
-      verdictLabel: verdictLabel(a.verdict),
-    })),
+    advice: adviceView(e.advice),
+    ...launchView(e),
     commands,
     errorIds: likelyErrors(verdict, hardware),
     assumptionsText: [...e.notes, ...e.assumptions.map((a) => `${a[0]!.toUpperCase()}${a.slice(1)}.`)].join(' '),

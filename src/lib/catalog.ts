@@ -35,6 +35,9 @@ export interface CatalogHardware {
   bandwidthGBs: number;
   fp16Tflops?: number | null | undefined;
   backends?: readonly string[] | undefined;
+  /** e.g. "GDDR6X", "HBM3" (HBM marks a data-centre card for the speed model). */
+  memoryType?: string | undefined;
+  architecture?: string | undefined;
 }
 
 /** Layout families by name pattern, first match wins (a "moe" variant when the model has experts). */
@@ -128,13 +131,15 @@ export function hardwareFromCatalog(id: string, h: CatalogHardware, o: HardwareO
   const fp16Tflops = h.fp16Tflops ?? null;
   if (kind === 'gpu') {
     const { gpus: count, ramGiB, cpuBandwidthGBs } = o;
+    const backend = backendOf(h);
     return gpuSetup({
       name,
+      decodeClass: /^HBM/i.test(h.memoryType ?? '') ? 'datacentre' : h.vendor === 'AMD' ? 'rdna' : 'consumer',
       vramGiB: memoryGiB,
       bandwidthGBs,
       fp16Tflops,
       count,
-      backend: backendOf(h),
+      backend,
       ramGiB,
       cpuBandwidthGBs,
     });

@@ -18,6 +18,19 @@ export interface ChartPoint {
   bytes: number;
 }
 
+/** Decode tokens/s with the context full, at each stop, on the input's hardware (0 where it won't run). */
+export function speedCurve(input: Omit<EstimateInput, 'context'>, stops: readonly number[]): SpeedPoint[] {
+  return stops.map((context) => ({
+    context,
+    tps: estimateEngine({ ...input, context, advice: false }).tokensPerSecondAtFullContext?.expected ?? 0,
+  }));
+}
+
+export interface SpeedPoint {
+  context: number;
+  tps: number;
+}
+
 /** Total memory at each stop for the input's model, format and KV settings (hardware ignored). */
 export function memoryCurve(
   input: Omit<EstimateInput, 'context' | 'hardware'>,
@@ -37,6 +50,9 @@ export interface ChartGeometry {
   marker: { x: number; y: number };
   xTicks: { x: number; label: string }[];
   yTicks: { y: number; label: string }[];
+  /** SVG path of decode speed with the context full, on its own scale (0 at the bottom, speedMax at the top); '' without speeds. */
+  speedCurve: string;
+  speedMax: number;
 }
 
 const PAD = { left: 44, right: 12, top: 10, bottom: 26 };
@@ -46,6 +62,7 @@ export function chartGeometry(
   points: readonly ChartPoint[],
   usableBytes: number | null,
   chosen: ChartPoint,
+  speeds: readonly SpeedPoint[] = [],
   width = 600,
   height = 220,
 ): ChartGeometry {
@@ -59,7 +76,12 @@ export function chartGeometry(
   const x = (ctx: number) => PAD.left + ((Math.log2(ctx) - lo) / span) * (width - PAD.left - PAD.right);
   const y = (bytes: number) => height - PAD.bottom - (bytes / GiB / maxGiB) * (height - PAD.top - PAD.bottom);
   const r = (n: number) => Math.round(n * 10) / 10;
+  const runs = speeds.filter((p) => p.tps > 0);
+  const speedMax = runs.length ? niceStep(Math.max(...runs.map((p) => p.tps)) / 4) * 4 : 0;
+  const sy = (tps: number) => height - PAD.bottom - (tps / speedMax) * (height - PAD.top - PAD.bottom);
   return {
+    speedCurve: runs.map((p, i) => `${i ? 'L' : 'M'}${r(x(p.context))},${r(sy(p.tps))}`).join(''),
+    speedMax,
     width,
     height,
     curve: points.map((p, i) => `${i ? 'L' : 'M'}${r(x(p.context))},${r(y(p.bytes))}`).join(''),

@@ -3,12 +3,12 @@
  * the form need), the defaults, and the server-rendered first answer.
  */
 import type { CatalogHardware, FormatId, ModelSpec } from '../lib/engine.ts';
-import { estimate } from '../lib/engine.ts';
+import { estimate, familyLine } from '../lib/engine.ts';
 import { machineFromChoice } from '../lib/machine.ts';
 import type { CheckerState } from '../lib/query-state.ts';
 import { getCatalog } from './catalog.ts';
 import { errorTitles } from './answers.ts';
-import { modelSpec } from './fit.ts';
+import { familyOf, modelSpec } from './fit.ts';
 
 /** The first view: a popular model on a popular card, when the catalog has them. */
 const PREFERRED_DEFAULTS = { model: 'llama-3.1-8b-instruct', quant: 'Q4_K_M' as FormatId, hw: 'nvidia-rtx-3060-12gb' };
@@ -27,9 +27,11 @@ export async function checkerDefaults(): Promise<CheckerPayload['defaults']> {
 }
 
 /**
- * The JSON the island reads from <script type="application/json">. Names are left out: the
- * island takes them from the form's <option> labels, which are the catalog names. Models arrive
- * as engine-ready ModelSpecs, so the browser does no catalog mapping.
+ * The catalog JSON the island fetches after the server-rendered answer (/will-it-run/catalog.json,
+ * cacheable, not part of the page's JavaScript). Names are left out: the island takes them from
+ * the form's <option> labels, which are the catalog names. Models arrive as engine-ready
+ * ModelSpecs (family = the family line, for same-family advice), so the browser does no catalog
+ * mapping.
  */
 export interface CheckerPayload {
   models: [string, Omit<ModelSpec, 'id' | 'name'>][];
@@ -51,13 +53,29 @@ export async function checkerPayload(): Promise<CheckerPayload> {
     // Engine-ready specs (family inferred and architecture validated here, once, at build time),
     // with only the fields the engine reads.
     models: models.map((m) => {
-      const { architecture, contextLength, files, ollamaTag, hfRepo, mlxRepo } = modelSpec(m);
+      const { architecture, contextLength, files, ollamaTag, hfRepo, mlxRepo, paramsTotal, vision } = modelSpec(m);
       const fileSizes = (files ?? []).map(({ format, bytes }) => ({ format, bytes }));
-      return [m.id, compact({ architecture, contextLength, files: fileSizes, ollamaTag, hfRepo, mlxRepo })];
+      const family = familyLine(m.data.family);
+      return [
+        m.id,
+        compact({
+          architecture,
+          contextLength,
+          files: fileSizes,
+          ollamaTag,
+          hfRepo,
+          mlxRepo,
+          paramsTotal,
+          vision,
+          family,
+        }),
+      ];
     }),
     hardware: hardware.map((h) => {
-      const { vendor, kind, memoryGiB, bandwidthGBs, fp16Tflops, backends } = h.data;
-      return [h.id, compact({ vendor, kind, memoryGiB, bandwidthGBs, fp16Tflops, backends })];
+      const { vendor, kind, memoryGiB, bandwidthGBs, fp16Tflops, backends, memoryType } = h.data;
+      // memoryType only when it changes the speed model (HBM: data-centre cards).
+      const hbm = /^HBM/i.test(memoryType) ? memoryType : undefined;
+      return [h.id, compact({ vendor, kind, memoryGiB, bandwidthGBs, fp16Tflops, backends, memoryType: hbm })];
     }),
     errors: await errorTitles(),
     defaults: await checkerDefaults(),
@@ -71,12 +89,9 @@ export async function checkerEstimate(state: CheckerState) {
   const machine = machineFromChoice(state, new Map(hardware.map((h) => [h.id, h.data])));
   return {
     machine,
-    estimate: estimate({
-      model: modelSpec(model),
-      format: state.quant,
-      context: state.ctx,
-      kvType: state.kv,
-      hardware: machine,
-    }),
+    estimate: estimate(
+      { model: modelSpec(model), format: state.quant, context: state.ctx, kvType: state.kv, hardware: machine },
+      { smallerModels: await familyOf(model) },
+    ),
   };
 }

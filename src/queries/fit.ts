@@ -5,6 +5,7 @@
  */
 import {
   estimate,
+  familyLine,
   hardwareFromCatalog,
   modelFromCatalog,
   type Estimate,
@@ -30,6 +31,13 @@ export function modelSpec(entry: Entry<'models'>): ModelSpec {
 /** Engine input for a catalog hardware entry, with the engine's default host RAM. */
 export function hardwareSetup(entry: Entry<'hardware'>): HardwareSetup {
   return cached(`hardware:${entry.id}`, () => hardwareFromCatalog(entry.id, entry.data));
+}
+
+/** Catalog models of the same family line as `entry` (for "run a smaller model instead" advice). */
+export async function familyOf(entry: Entry<'models'>): Promise<ModelSpec[]> {
+  const { models } = await getCatalog();
+  const line = familyLine(entry.data.family);
+  return models.filter((m) => m.id !== entry.id && familyLine(m.data.family) === line).map(modelSpec);
 }
 
 /** The recommended format for a pair at a context (see bestFormat in src/lib/recommend.ts). */
@@ -80,8 +88,12 @@ export interface PairAnswer {
   estimate: Estimate;
 }
 
-/** The answer for one model x hardware pair at the default context. */
-export function pairAnswer(model: Entry<'models'>, hardware: Entry<'hardware'>): PairAnswer {
+/** The answer for one model x hardware pair at the default context; `siblings` feed the smaller-model advice. */
+export function pairAnswer(
+  model: Entry<'models'>,
+  hardware: Entry<'hardware'>,
+  siblings: readonly ModelSpec[] = [],
+): PairAnswer {
   const context = defaultContext(model.data.contextLength);
   const best = bestFor(model, hardware, context);
   return {
@@ -89,14 +101,22 @@ export function pairAnswer(model: Entry<'models'>, hardware: Entry<'hardware'>):
     hardware,
     context,
     best,
-    estimate: estimate({ model: modelSpec(model), hardware: hardwareSetup(hardware), format: best.format, context }),
+    estimate: estimate(
+      { model: modelSpec(model), hardware: hardwareSetup(hardware), format: best.format, context },
+      { smallerModels: siblings },
+    ),
   };
 }
 
 /** Every model x hardware pair, for the answer pages (model-major order). */
 export async function allPairs(): Promise<PairAnswer[]> {
   const { models, hardware } = await getCatalog();
-  return models.flatMap((m) => hardware.map((h) => pairAnswer(m, h)));
+  const out: PairAnswer[] = [];
+  for (const m of models) {
+    const siblings = await familyOf(m);
+    for (const h of hardware) out.push(pairAnswer(m, h, siblings));
+  }
+  return out;
 }
 
 /** Pairs for one model or one hardware entry, best verdict first, then fastest. */

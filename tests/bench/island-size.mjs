@@ -55,16 +55,31 @@ for (const [label, source] of parts) {
   console.log(`${label.padEnd(46)} ${String(gz(code)).padStart(6)} B gzip (${code.length} B minified, alone)`);
 }
 
-const html = `${ROOT}dist/will-it-run/index.html`;
-if (!existsSync(html)) {
+const catalog = `${ROOT}dist/will-it-run/catalog.json`;
+if (!existsSync(catalog)) {
   console.log('built island: no dist/ (run npm run build first)');
 } else {
-  const payload = /data-checker-payload>([\s\S]*?)<\/script>/.exec(readFileSync(html, 'utf8'))?.[1] ?? '';
+  const payload = readFileSync(catalog, 'utf8');
+  const data = JSON.parse(payload);
   const js = readdirSync(`${ROOT}dist/_astro`)
     .filter((f) => f.startsWith('Checker'))
     .map((f) => readFileSync(`${ROOT}dist/_astro/${f}`, 'utf8'))
     .join('');
+  const worker = readdirSync(`${ROOT}dist/_astro`)
+    .filter((f) => f.startsWith('checker-worker'))
+    .map((f) => readFileSync(`${ROOT}dist/_astro/${f}`, 'utf8'))
+    .join('');
+  const perEntry = (list) => {
+    const sizes = list.map((entry) => gz(JSON.stringify(entry)));
+    return `${Math.round(sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length))} B gzip each alone`;
+  };
   console.log(`${'built island JS (page load)'.padEnd(46)} ${String(gz(js)).padStart(6)} B gzip`);
-  console.log(`${'catalog payload (JSON in the page)'.padEnd(46)} ${String(gz(payload)).padStart(6)} B gzip`);
-  console.log(`${'island JS + payload, gzipped together'.padEnd(46)} ${String(gz(js + payload)).padStart(6)} B gzip`);
+  console.log(
+    `${'worker: advice, launch plan, config (on demand)'.padEnd(46)} ${String(gz(worker)).padStart(6)} B gzip`,
+  );
+  console.log(
+    `${'catalog.json (fetched after the first answer)'.padEnd(46)} ${String(gz(payload)).padStart(6)} B gzip (${data.models.length} models, ${data.hardware.length} devices)`,
+  );
+  console.log(`${'  per model'.padEnd(46)} ${perEntry(data.models)}`);
+  console.log(`${'  per device'.padEnd(46)} ${perEntry(data.hardware)}`);
 }

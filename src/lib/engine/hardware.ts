@@ -22,7 +22,17 @@ export interface Device {
   fp16Tflops: number | null;
   /** Runtime/driver overhead charged on this device. */
   overheadBytes: number;
+  /** Decode class of a discrete GPU (speed.ts): consumer GDDR (default), data-centre HBM, or AMD RDNA. */
+  decodeClass?: DecodeClass | undefined;
 }
+
+/**
+ * How a discrete GPU turns bandwidth into decode speed. 'datacentre' (HBM cards such as A100,
+ * H100): lower clocks make the fixed per-token cost about twice a consumer card's, which
+ * dominates on small models; 'rdna' (AMD Radeon): llama.cpp's ROCm/Vulkan kernels reach a lower
+ * share of the bandwidth than CUDA's.
+ */
+export type DecodeClass = 'consumer' | 'datacentre' | 'rdna';
 
 export interface HardwareSetup {
   name: string;
@@ -95,6 +105,8 @@ export interface GpuSetupOptions {
   cpuBandwidthGBs?: number | undefined;
   /** VRAM used by the desktop/other apps, per card (default 0). */
   reservedGiB?: number | undefined;
+  /** Decode class (default: 'rdna' on ROCm, else 'consumer'). */
+  decodeClass?: DecodeClass | undefined;
 }
 
 /** One or more identical discrete GPUs in a host with system RAM. */
@@ -112,6 +124,7 @@ export function gpuSetup(o: GpuSetupOptions): HardwareSetup {
     bandwidthGBs: positive('bandwidth', o.bandwidthGBs),
     fp16Tflops: o.fp16Tflops ?? null,
     overheadBytes: runtimeOverheadBytes(backend),
+    decodeClass: o.decodeClass ?? (backend === 'ROCm' ? 'rdna' : 'consumer'),
   }));
   const setup = host(
     count > 1 ? `${count}x ${name}` : name,

@@ -8,7 +8,10 @@
  * estimator-reference.json: NVIDIA t = bytes/(0.92*BW) + 0.085 ms/layer (the affine form of
  * ESTIMATOR.md §8.2, with the fixed cost spread over layers); Apple Metal eta 0.83 for
  * F16/Q8_0 weights and 0.64 for 2-6 bit block quants (dequantization costs compute) plus
- * 0.1 ms/layer; CPU eta 0.65 of DRAM bandwidth.
+ * 0.1 ms/layer; CPU eta 0.65 of DRAM bandwidth. Data-centre HBM cards keep eta but pay about
+ * 0.17 ms/layer (A100 7B Q4_0: 136 tok/s measured, ESTIMATOR.md §8.2, where the consumer form
+ * predicted ~200); AMD RDNA cards reach eta 0.66 and 0.15 ms/layer (the consumer form
+ * over-estimated them by about 40% against measured rows).
  */
 import type { KvCacheType } from './formats.ts';
 import type { Device, HardwareSetup } from './hardware.ts';
@@ -59,6 +62,9 @@ function deviceSeconds(device: Device, w: WeightBreakdown, simpleShare: number, 
   if (w.family !== 'gguf') return bytes / (0.85 * bw) + layers * 0.1e-3;
   // Strix Halo / DGX Spark class iGPUs: LPDDR5X, lower efficiency than GDDR.
   if (device.kind !== 'gpu') return bytes / (0.8 * bw) + layers * 0.1e-3;
+  const cls = device.decodeClass ?? 'consumer';
+  if (cls === 'datacentre') return bytes / (0.92 * bw) + layers * 0.17e-3;
+  if (cls === 'rdna') return bytes / (0.66 * bw) + layers * 0.15e-3;
   return bytes / (0.92 * bw) + layers * (device.backend === 'CUDA' ? 0.085e-3 : 0.11e-3);
 }
 

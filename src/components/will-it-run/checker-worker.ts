@@ -1,0 +1,81 @@
+/**
+ * The checker's second thread, started on the first change (or when the paste box opens): it
+ * parses pasted config.json files and computes what the page-load island leaves out: the ranked
+ * advice, llama.cpp's launch plan and the run commands, which cost much code and many estimates.
+ * The server-rendered first answer already shows both, so the page's budgeted JavaScript never
+ * needs them. (A worker rather than import(), because Vite wraps dynamic imports in a preload
+ * helper that would itself cost the page about 1 KB gzip.)
+ *
+ * Messages in: { kind: 'config', text } or { kind: 'extras', id, input, smallerModels }.
+ * Messages out: WorkerReply, plain data only.
+ */
+import { buildAdvice, type Advice } from '../../lib/advice.ts';
+import { buildCommands, type RunCommands } from '../../lib/commands.ts';
+import { estimateEngine, estimateOutcome, type EstimateInput } from '../../lib/engine/fit.ts';
+import { parseHfConfig } from '../../lib/engine/hf-config.ts';
+import type { HardwareSetup } from '../../lib/engine/hardware.ts';
+import { maxContextByKvType, serverDefaults, type LaunchDefaults } from '../../lib/engine/launch-plan.ts';
+import type { KvCacheType } from '../../lib/engine/formats.ts';
+import type { ModelSpec } from '../../lib/engine/model.ts';
+
+export type WorkerRequest =
+  | { kind: 'config'; text: string }
+  | { kind: 'extras'; id: number; input: EstimateInput & { hardware: HardwareSetup }; smallerModels: ModelSpec[] };
+
+export type WorkerReply =
+  | { kind: 'config'; model?: ModelSpec; summary?: string; error?: string }
+  | {
+      kind: 'extras';
+      id: number;
+      advice: Advice[];
+      commands: RunCommands;
+      maxContextByKvType?: Record<KvCacheType, number> | undefined;
+      serverDefaults?: LaunchDefaults | null | undefined;
+    };
+
+function reply(message: WorkerRequest): WorkerReply {
+  if (message.kind === 'config') {
+    try {
+      const parsed = parseHfConfig(JSON.parse(message.text), 'Pasted model');
+      return {
+        kind: 'config',
+        model: { ...parsed.model, id: 'pasted' },
+        summary: `Using the pasted ${parsed.modelType || 'model'} config (${parsed.architecture.layers} layers); Copy link keeps it.`,
+      };
+    } catch (err) {
+      return {
+        kind: 'config',
+        error: `Could not use this config: ${err instanceof SyntaxError ? 'it is not valid JSON' : (err as Error).message}`,
+      };
+    }
+  }
+  const { input, id, smallerModels } = message;
+  const e = estimateEngine(input);
+  const gguf = e.formatFamily === 'gguf' && input.hardware.devices.length > 0;
+  return {
+    kind: 'extras',
+    id,
+    advice: e.fit && e.fit.verdict !== 'fits' ? buildAdvice(input, e, estimateOutcome, { smallerModels }) : [],
+    commands: buildCommands(e, input),
+    maxContextByKvType: gguf ? maxContextByKvType(input) : undefined,
+    serverDefaults: gguf ? serverDefaults(input) : undefined,
+  };
+}
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  let out: WorkerReply;
+  try {
+    out = reply(event.data);
+  } catch (err) {
+    out =
+      event.data.kind === 'config'
+        ? { kind: 'config', error: (err as Error).message }
+        : {
+            kind: 'extras',
+            id: event.data.id,
+            advice: [],
+            commands: { llamaCpp: '', ollama: [], lmStudio: [], mlx: null, vllm: null },
+          };
+  }
+  self.postMessage(out);
+};
