@@ -24,6 +24,7 @@ export interface CatalogModel {
   architecture: Omit<ModelArchitecture, 'family'> & { family?: ArchFamily | null | undefined };
   files?:
     readonly { format: string; bytes: number; publisher?: string | undefined; url?: string | undefined }[] | undefined;
+  vision?: ModelSpec['vision'];
 }
 
 /** The subset of a catalog hardware entry the engine reads. */
@@ -76,6 +77,7 @@ export function modelFromCatalog(id: string, m: CatalogModel): ModelSpec {
     recurrent: a.recurrent ?? null,
     blocks: a.blocks ?? null,
     nativeExpertType: a.nativeExpertType ?? null,
+    mtpLayers: a.mtpLayers ?? null,
     family: a.family ?? inferFamily(m.name, m.hfRepo, a),
   };
   try {
@@ -92,6 +94,7 @@ export function modelFromCatalog(id: string, m: CatalogModel): ModelSpec {
     paramsActive: m.paramsActive ?? null,
     contextLength: m.contextLength,
     files: m.files ?? [],
+    vision: m.vision ?? null,
     ollamaTag: m.ollamaTag ?? null,
     hfRepo: m.hfRepo ?? null,
     mlxRepo: m.mlxRepo ?? null,

@@ -96,10 +96,30 @@ export const ArchitectureSchema = z.strictObject({
     .string()
     .regex(BLOCK_LETTERS, { error: 'blocks may only use the letters A, R, B, M, *, E and -' })
     .nullish(),
+  /** mtp_num_hidden_layers: multi-token-prediction blocks in the GGUF, loaded only for MTP decoding (Qwen3.5). */
+  mtpLayers: z.number().int().nonnegative().nullish(),
   /** Routed experts ship natively quantized and GGUF conversions keep them: "MXFP4" for gpt-oss. */
   nativeExpertType: z.enum(['MXFP4']).nullish(),
   /** Tensor-layout family when the name does not tell it (e.g. "qwen3next", "nemotronh"); inferred otherwise. */
   family: z.enum(ARCH_FAMILIES).nullish(),
+});
+
+/** The vision encoder + projector of a multimodal model (its mmproj GGUF), from config.json's vision_config. */
+export const VisionSchema = z.strictObject({
+  /** Encoder + projector parameters (count), as parseHfConfig derives them from vision_config. */
+  params: Count,
+  /** vision_config.hidden_size */
+  hiddenSize: Count,
+  /** vision_config.intermediate_size */
+  ffnSize: Count,
+  /** Patches of one image at the reference resolution. */
+  patchesPerImage: Count,
+  /** Tokens one image adds to the context. */
+  tokensPerImage: Count,
+  /** Published mmproj files with exact byte sizes. */
+  files: z
+    .array(z.strictObject({ type: z.enum(['F16', 'BF16', 'Q8_0', 'F32']), bytes: Count, url: z.url() }))
+    .optional(),
 });
 
 /** A downloadable weight file whose exact size is known. */
@@ -140,6 +160,8 @@ export const ModelSchema = z.strictObject({
   /** Maximum context length in tokens (max_position_embeddings or the model card's value). */
   contextLength: Count,
   architecture: ArchitectureSchema,
+  /** Vision projector (multimodal models only; the checker's vision switch loads it). */
+  vision: VisionSchema.nullish(),
   files: z.array(ModelFileSchema).default([]),
   /** Tool ids (content/tools) that run this model. */
   tools: IdList,

@@ -142,17 +142,30 @@ test('on a phone the gist of the answer stays in view under the form', async ({ 
   await expect(mini).toBeHidden();
 });
 
-test('custom machine numbers and a pasted config.json work', async ({ page }) => {
-  const scripts: string[] = [];
-  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+test('the worker starts on the first change, not at page load', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto('/will-it-run/');
+  await expect(answer(page).locator('[data-slot="launch"]')).toContainText('llama-server');
+  await page.waitForTimeout(300);
+  expect(workers).toEqual([]);
+  const worker = page.waitForEvent('worker');
+  await page.getByLabel('KV-cache type').selectOption('q8_0');
+  expect((await worker).url()).toMatch(/\/_astro\/checker-worker[^/]*\.js$/);
+  // Commands and the launch plan come back from the worker for the new state.
+  await expect(answer(page).locator('[data-command="llama-cpp"] code')).toContainText('-ctk q8_0');
+  await expect(answer(page).locator('[data-slot="max-context"]')).toContainText('q8_0 KV cache');
+});
+
+test('custom machine numbers and a pasted config.json work, and the pasted model survives Copy link', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/will-it-run/?vram=24&bw=1008&ram=64');
   await expect(page.getByLabel('GPU or machine 1')).toHaveValue('');
   await expect(page.locator('[data-slot="question"]')).toHaveText(/Custom 24 GiB GPU/);
-  // The config.json parser is not part of the page load: its worker starts when the box opens.
-  expect(scripts.filter((s) => s.includes('config-worker'))).toEqual([]);
-  const worker = page.waitForEvent('worker');
   await page.getByText('Model not listed? Paste its config.json').click();
-  expect((await worker).url()).toMatch(/\/_astro\/config-worker[^/]*\.js$/);
   await page.getByLabel('Hugging Face config.json').fill(
     JSON.stringify({
       model_type: 'llama',
@@ -171,6 +184,19 @@ test('custom machine numbers and a pasted config.json work', async ({ page }) =>
   await expect(page.getByLabel('Model', { exact: true })).toHaveValue('pasted');
   await expect(page.getByRole('status').filter({ hasText: 'pasted' })).toContainText('16 layers');
   await expect(answer(page).locator('[data-slot="label"]')).toHaveText('Runs fully on GPU');
+  const total = await answer(page).locator('[data-slot="total"]').textContent();
+  await expect(page).toHaveURL(/model=pasted&cfg=/);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const other = await context.newPage();
+  await other.goto(copied);
+  await expect(other.getByLabel('Model', { exact: true })).toHaveValue('pasted');
+  await expect(other.locator('[data-answer] [data-slot="total"]')).toHaveText(total!);
+  await expect(other.locator('[data-slot="notices"]')).toBeHidden();
+  await other.goto('/will-it-run/?model=pasted&cfg=bm90LWEtbW9kZWw');
+  await expect(other.locator('[data-slot="notices"]')).toContainText('could not be read');
+  await expect(other.getByLabel('Model', { exact: true })).toHaveValue('llama-3.1-8b-instruct');
+  await other.close();
   await page.getByLabel('Hugging Face config.json').fill('{"model_type": "llama"');
   await page.getByRole('button', { name: 'Use this config' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Could not use' })).toContainText('not valid JSON');
