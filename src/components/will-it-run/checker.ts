@@ -277,6 +277,7 @@ async function init(root: HTMLElement): Promise<void> {
     );
     q('[data-slot="speed-curve"]').setAttribute('d', g.speedCurve);
     setText('speed-max', g.speedMax.toFixed(0));
+    slot('speed-legend').hidden = !g.speedMax;
     const svg = slot('chart-svg');
     q('[data-slot="curve"]').setAttribute('d', g.curve);
     for (const k of ['y1', 'y2']) q('[data-slot="usable-y"]').setAttribute(k, String(g.usableY ?? -10));
