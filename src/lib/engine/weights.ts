@@ -259,7 +259,7 @@ export interface WeightBreakdown {
   family: FormatFamily;
   /** All weight tensors llama.cpp loads (= GGUF tensor data without metadata and MTP blocks). */
   totalBytes: number;
-  /** MTP blocks in the file, loaded only for MTP speculative decoding (Qwen3.5, Qwen3-Next). */
+  /** MTP blocks (Qwen3.5): not in published files, loaded only for MTP speculative decoding from a GGUF converted with them. */
   mtpBytes: number;
   /** Input embedding (kept on the CPU by llama.cpp). */
   tokenEmbdBytes: number;
@@ -405,13 +405,15 @@ export function simulateWeights(
     paramsActive: paramsTotal - routedParams * idle,
     bytesByType: Object.fromEntries(byType),
     source: 'simulated',
-    fileBytes: totalBytes + mtpBytes + (gguf ? ggufMetadataBytes(arch) : 0),
+    // Published GGUFs of MTP models (Qwen3.5 to date) are made without the MTP block: llama.cpp's
+    // converter skips it unless asked, so the file holds only what loads by default.
+    fileBytes: totalBytes + (gguf ? ggufMetadataBytes(arch) : 0),
   };
 }
 
 /** Rescale a simulated breakdown so its tensor data matches a real file of `fileBytes`. */
 function scaleToFile(sim: WeightBreakdown, fileBytes: number, metadataBytes: number): WeightBreakdown {
-  const k = Math.max(1, fileBytes - metadataBytes) / (sim.totalBytes + sim.mtpBytes);
+  const k = Math.max(1, fileBytes - metadataBytes) / sim.totalBytes;
   const target = Math.max(1, Math.round(sim.totalBytes * k));
   const r = (b: number): number => Math.round(b * k);
   const bytesByType: Record<string, number> = {};
