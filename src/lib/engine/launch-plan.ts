@@ -73,12 +73,16 @@ export function serverDefaults(input: PlanInput): LaunchDefaults | null {
   const hw = input.hardware;
   if (hw.devices.length === 0 || settle(input).format.family !== 'gguf') return null;
   const train = input.model.contextLength ?? FIT_MIN_CONTEXT;
+  // No flags: no mmproj, no draft model, no MTP, an f16 cache with flash attention on (auto).
   const base = {
     ...input,
     kvType: 'f16' as KvCacheType,
     flashAttention: true,
     parallel: SERVER_DEFAULT_SLOTS,
     kvUnified: true,
+    vision: false,
+    draft: null,
+    mtp: false,
   };
   const at = (context: number) => {
     const s = size(settle({ ...base, context }), context);
@@ -92,9 +96,11 @@ export function serverDefaults(input: PlanInput): LaunchDefaults | null {
       ? 'everything on the GPU'
       : f.cpuMoeLayers > 0
         ? `the experts of ${f.cpuMoeLayers} of ${L} layers in system RAM`
-        : f.gpuLayers > 0
-          ? `${f.gpuLayers} of ${L} layers on the GPU, the rest on the CPU`
-          : 'the model on the CPU';
+        : f.gpuLayers >= L
+          ? 'every layer on the GPU and the output layer on the CPU'
+          : f.gpuLayers > 0
+            ? `${f.gpuLayers} of ${L} layers on the GPU, the rest on the CPU`
+            : 'the model on the CPU';
     if (f.verdict === 'wont-run')
       return {
         context,

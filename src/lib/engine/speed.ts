@@ -175,7 +175,14 @@ export function promptSpeed(
   ubatch: number,
 ): SpeedRange {
   const L = Math.max(1, arch.layers);
-  const perLayerParams = (w.paramsActive > 0 ? w.paramsActive : 1) / L;
+  // MoE: a batch of n_ubatch tokens gives each routed expert only ubatch * active / experts rows,
+  // and such small matrix products run far below peak; count the experts' work at that efficiency
+  // (full at 128 rows per expert and more, at least a quarter).
+  const moe = arch.moe;
+  const rowsPerExpert = moe != null && moe.experts > 1 ? (ubatch * moe.activeExperts) / moe.experts : Infinity;
+  const expertEfficiency = Math.min(1, Math.max(0.25, rowsPerExpert / 128));
+  const activeRouted = w.paramsRouted * activeExpertShare(arch);
+  const perLayerParams = ((w.paramsActive > 0 ? w.paramsActive : 1) + activeRouted * (1 / expertEfficiency - 1)) / L;
   const n = layout.slots.length;
   const first = layout.slots[0]?.device;
   const firstIsGpu = first !== undefined && first.kind === 'gpu';

@@ -274,6 +274,8 @@ export interface WeightBreakdown {
   activeBytesPerToken: number;
   paramsTotal: number;
   paramsActive: number;
+  /** Parameters of the routed-expert tensors (all experts; 0 for dense models). */
+  paramsRouted: number;
   /** Bytes per ggml type (GGUF) or storage kind. */
   bytesByType: Record<string, number>;
   /** 'file' when scaled to a real file size from the catalog, else 'simulated'. */
@@ -403,6 +405,7 @@ export function simulateWeights(
     activeBytesPerToken: layerTotal - sum(layerExpertBytes) * idle + outputBytes,
     paramsTotal,
     paramsActive: paramsTotal - routedParams * idle,
+    paramsRouted: routedParams,
     bytesByType: Object.fromEntries(byType),
     source: 'simulated',
     // Published GGUFs of MTP models (Qwen3.5 to date) are made without the MTP block: llama.cpp's
