@@ -12,19 +12,44 @@ export function pairs(): Promise<PairAnswer[]> {
   return cachedPairs;
 }
 
-/** Static paths for every model x hardware pair, with neighbours for the "also" lists. */
+/** Pairs grouped by model and by hardware, each group sorted best first (computed once per build). */
+let cachedGroups: Promise<{ byModel: Map<string, PairAnswer[]>; byHardware: Map<string, PairAnswer[]> }> | undefined;
+function groups() {
+  cachedGroups ??= pairs().then((all) => {
+    const byModel = new Map<string, PairAnswer[]>();
+    const byHardware = new Map<string, PairAnswer[]>();
+    for (const p of all) {
+      (byModel.get(p.model.id) ?? byModel.set(p.model.id, []).get(p.model.id)!).push(p);
+      (byHardware.get(p.hardware.id) ?? byHardware.set(p.hardware.id, []).get(p.hardware.id)!).push(p);
+    }
+    for (const [k, v] of byModel) byModel.set(k, sortPairs(v));
+    for (const [k, v] of byHardware) byHardware.set(k, sortPairs(v));
+    return { byModel, byHardware };
+  });
+  return cachedGroups;
+}
+
+/** Every model with its answers on every machine, best first (the no-JS tables). */
+export async function pairsByModel(): Promise<{ model: PairAnswer['model']; answers: PairAnswer[] }[]> {
+  const { byModel } = await groups();
+  return [...byModel.values()].map((answers) => ({ model: answers[0]!.model, answers }));
+}
+
+/**
+ * Static paths for every model x hardware pair, with neighbours for the "also" lists. The
+ * neighbour lists come from the per-model and per-device groups sorted once, so the cost per
+ * pair is constant however large the catalog grows.
+ */
 export async function pairPaths() {
   const all = await pairs();
+  const { byModel, byHardware } = await groups();
+  const top = (list: PairAnswer[], skip: (p: PairAnswer) => boolean) => list.filter((p) => !skip(p)).slice(0, 6);
   return all.map((pair) => ({
     params: { model: pair.model.id, hardware: pair.hardware.id },
     props: {
       pair,
-      alsoHardware: sortPairs(
-        all.filter((p) => p.model.id === pair.model.id && p.hardware.id !== pair.hardware.id),
-      ).slice(0, 6),
-      alsoModels: sortPairs(
-        all.filter((p) => p.hardware.id === pair.hardware.id && p.model.id !== pair.model.id),
-      ).slice(0, 6),
+      alsoHardware: top(byModel.get(pair.model.id)!.slice(0, 7), (p) => p.hardware.id === pair.hardware.id),
+      alsoModels: top(byHardware.get(pair.hardware.id)!.slice(0, 7), (p) => p.model.id === pair.model.id),
     },
   }));
 }

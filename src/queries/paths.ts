@@ -15,5 +15,6 @@ export const paths = {
   willItRun: () => '/will-it-run/',
   pair: (model: string, hardware: string) => `/will-it-run/${model}/${hardware}/`,
   allPairs: () => '/will-it-run/all/',
+  allPairsOf: (model: string) => `/will-it-run/all/${model}/`,
   search: () => '/search/',
 } as const;

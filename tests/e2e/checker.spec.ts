@@ -240,6 +240,8 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Show answers' }).click();
     await expect(page).toHaveURL(/\/will-it-run\/all\/\?model=/);
     await expect(page.getByRole('heading', { level: 1, name: 'Every model on every machine' })).toBeVisible();
+    await page.getByRole('link', { name: 'Llama 3.1 8B Instruct' }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Llama 3.1 8B Instruct on every machine' })).toBeVisible();
     await page.getByRole('link', { name: 'GeForce RTX 3060 12GB' }).first().click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('run');
   });

@@ -157,8 +157,11 @@ export function decodeTokensPerSecond(
  * 1.4-2.0x), elsewhere about 0.65x. Without a figure, fall back to bandwidth.
  */
 function effectiveTflops(device: Device): number {
-  if (device.fp16Tflops !== null && device.fp16Tflops > 0)
-    return (device.backend === 'CUDA' ? 1.8 : 0.65) * device.fp16Tflops;
+  const fp16 = device.fp16Tflops ?? 0;
+  // Cards whose FP16 runs at a crawl (Pascal GeForce and the Tesla P40 at 1/64 of FP32: under
+  // 0.01 TFLOPS per GB/s) run llama.cpp's int8/FP32 kernels instead: estimate those from bandwidth.
+  if (fp16 > 0 && fp16 < 0.01 * device.bandwidthGBs) return 0.04 * device.bandwidthGBs;
+  if (fp16 > 0) return (device.backend === 'CUDA' ? 1.8 : 0.65) * fp16;
   // Fallback from bandwidth (fitted on the same rows): GDDR GPUs ~0.085 TFLOPS per GB/s, Apple ~0.022.
   return (device.backend === 'Metal' ? 0.022 : device.kind !== 'gpu' ? 0.04 : 0.085) * device.bandwidthGBs;
 }
