@@ -4,6 +4,10 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import pagefind from 'astro-pagefind';
 import { SITE } from './src/site.ts';
+import { CSP_DIRECTIVES, SCRIPT_RESOURCES, STYLE_RESOURCES, inlineScriptHashes } from './src/security.ts';
+import { headersFile } from './src/integrations/headers.ts';
+
+const scriptHashes = inlineScriptHashes(new URL('./', import.meta.url));
 
 // Tests build fixture content (RUNLOCALAI_CONTENT_DIR, read in src/content.config.ts) into a
 // scratch folder so they never touch the real dist/ or its cache.
@@ -14,7 +18,16 @@ export default defineConfig({
   output: 'static',
   ...(scratch ? { outDir: `${scratch}/dist`, cacheDir: `${scratch}/cache` } : {}),
   trailingSlash: 'always',
-  integrations: [mdx(), sitemap(), pagefind()],
+  integrations: [mdx(), sitemap(), pagefind(), headersFile(scriptHashes)],
+  // One Content Security Policy for the whole site (src/security.ts): Astro hashes the scripts it
+  // bundles and writes the policy as a <meta> on every page; the build also writes dist/_headers.
+  security: {
+    csp: {
+      directives: [...CSP_DIRECTIVES],
+      scriptDirective: { resources: SCRIPT_RESOURCES, hashes: scriptHashes },
+      styleDirective: { resources: STYLE_RESOURCES },
+    },
+  },
   markdown: {
     // Both palettes are emitted as CSS variables; global.css picks one per theme.
     shikiConfig: {
