@@ -11,6 +11,7 @@ export const GLOSSARY_CATEGORIES = [
   { id: 'runtimes-tools', label: 'Runtimes & tools' },
   { id: 'training-fine-tuning', label: 'Training & fine-tuning' },
   { id: 'ethics-safety-society', label: 'Ethics, safety & society' },
+  { id: 'prompting-applications', label: 'Prompting & applications' },
 ] as const;
 export type GlossaryCategoryId = (typeof GLOSSARY_CATEGORIES)[number]['id'];
 export const GLOSSARY_CATEGORY_IDS = GLOSSARY_CATEGORIES.map((c) => c.id) as [
