@@ -48,7 +48,7 @@ const FAMILY_PATTERNS: [RegExp, ArchFamily, ArchFamily?][] = [
   [/gemma/, 'gemma2'],
   [/phi-?[34]/, 'phi3'],
   [/mixtral/, 'mixtral'],
-  [/qwen-?3/, 'qwen3', 'qwen3moe'],
+  [/qwen-?3(?!\d)/, 'qwen3', 'qwen3moe'],
   [/qwen|qwq/, 'qwen2', 'qwen2moe'],
   [/command-r|c4ai/, 'command-r'],
   [/mistral|ministral|devstral/, 'mistral'],

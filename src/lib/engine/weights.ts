@@ -284,9 +284,15 @@ export interface WeightBreakdown {
   fileBytes: number;
 }
 
-/** GGUF metadata (tokenizer, hyper-parameters) in bytes, estimated from the vocabulary size. */
+/**
+ * GGUF metadata (tokenizer, hyper-parameters) in bytes, estimated from the vocabulary size: about
+ * 61 bytes per token for byte-level BPE tokenizers, which also store their merges (Llama 3, Qwen),
+ * and about 24 for Gemma's SentencePiece vocabulary (token, score and type, no merges; fitted on
+ * Gemma 3 1B, whose 262K-token vocabulary is a large share of the file).
+ */
 export function ggufMetadataBytes(arch: ModelArchitecture): number {
-  return 61 * arch.vocabSize + 64 * 1024;
+  const sentencePiece = arch.family === 'gemma2' || arch.family === 'gemma3';
+  return (sentencePiece ? 24 : 61) * arch.vocabSize + 64 * 1024;
 }
 
 /** Share of routed-expert weights one token reads (activeExperts / experts; 1 for dense models). */
