@@ -17,7 +17,7 @@ test('drives the checker by keyboard only and copies a command', async ({ page, 
 
   // Model: filter by typing, then pick with the keyboard.
   await page.getByLabel('Filter models').focus();
-  await page.keyboard.type('70b');
+  await page.keyboard.type('3.3 70b');
   await expect(page.getByLabel('Model', { exact: true })).toHaveValue('llama-3.3-70b-instruct');
   await expect(verdict).not.toHaveText('Runs fully on GPU');
   await expect(page).toHaveURL(/model=llama-3\.3-70b-instruct/);
