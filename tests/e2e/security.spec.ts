@@ -72,7 +72,7 @@ test('pages run under the policy with no violation and no third-party request', 
   const box = page.getByRole('searchbox').or(page.locator('pagefind-input input')).first();
   await box.fill('KV cache');
   await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible({
-    timeout: 10_000,
+    timeout: 30_000,
   });
   expect(await violations(), 'search').toEqual([]);
   expect(problems).toEqual([]);
