@@ -51,6 +51,7 @@ test('_headers sets the security headers for every path', () => {
 });
 
 test('pages run under the policy with no violation and no third-party request', async ({ page }) => {
+  test.setTimeout(120_000);
   const problems = watchPage(page);
   await page.addInitScript(() => {
     (window as unknown as { cspViolations: string[] }).cspViolations = [];
