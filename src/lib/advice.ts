@@ -210,7 +210,7 @@ export function buildAdvice(
   }
 
   // Quality: a smaller format fully on the GPU, else the best one that runs with partial offload.
-  let offloadFormat: { format: FormatId; e: AdviceOutcome } | undefined;
+  let offloadOffered = false;
   for (const format of gguf ? GGUF_LADDER : OTHER_LADDER) {
     if (format === current.format) continue;
     const e = core({ ...quiet, format, kvType: gguf ? input.kvType : undefined });
@@ -220,8 +220,8 @@ export function buildAdvice(
       push('quant', 'quality', e, `Use a smaller format: ${getFormat(format).label}`, detail, { format });
       break;
     }
-    if (offloadFormat === undefined && better(e) && e.verdict !== 'wont-run') {
-      offloadFormat = { format, e };
+    if (!offloadOffered && better(e) && e.verdict !== 'wont-run') {
+      offloadOffered = true;
       push(
         'quant-offload',
         'quality',

@@ -16,6 +16,9 @@ export interface RunCommands {
   vllm: string | null;
 }
 
+/** No commands (what the checker shows until its worker has built them). */
+export const NO_COMMANDS: RunCommands = { llamaCpp: '', ollama: [], lmStudio: [], mlx: null, vllm: null };
+
 /** Commands that reproduce the estimate's setup. */
 export function buildCommands(e: EngineEstimate, input: EstimateInput): RunCommands {
   const { fit, format, context, kvType, flashAttention: fa, parallel } = e;

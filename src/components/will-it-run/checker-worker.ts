@@ -10,7 +10,7 @@
  * Messages out: WorkerReply, plain data only.
  */
 import { buildAdvice, type Advice } from '../../lib/advice.ts';
-import { buildCommands, type RunCommands } from '../../lib/commands.ts';
+import { NO_COMMANDS, buildCommands, type RunCommands } from '../../lib/commands.ts';
 import { estimateEngine, estimateOutcome, type EstimateInput } from '../../lib/engine/fit.ts';
 import { parseHfConfig } from '../../lib/engine/hf-config.ts';
 import type { HardwareSetup } from '../../lib/engine/hardware.ts';
@@ -74,7 +74,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
             kind: 'extras',
             id: event.data.id,
             advice: [],
-            commands: { llamaCpp: '', ollama: [], lmStudio: [], mlx: null, vllm: null },
+            commands: NO_COMMANDS,
           };
   }
   self.postMessage(out);

@@ -18,6 +18,7 @@ import {
 } from '../../lib/answer.ts';
 import { chartGeometry, contextStops, memoryCurve, speedCurve } from '../../lib/chart.ts';
 import type { ModelSpec } from '../../lib/engine/model.ts';
+import { NO_COMMANDS } from '../../lib/commands.ts';
 import { estimateEngine } from '../../lib/engine/fit.ts';
 import { machineFromChoice } from '../../lib/machine.ts';
 import { PASTED, parseCheckerQuery, serializeCheckerState, type CheckerState } from '../../lib/query-state.ts';
@@ -376,7 +377,7 @@ async function init(root: HTMLElement): Promise<void> {
       {
         ...estimateEngine(input),
         advice: [],
-        commands: { llamaCpp: '', ollama: [], lmStudio: [], mlx: null, vllm: null },
+        commands: NO_COMMANDS,
       },
       machine,
     );

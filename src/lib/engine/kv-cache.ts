@@ -10,7 +10,7 @@ import type { KvCacheType } from './formats.ts';
 import { kvBytesPerElement } from './formats.ts';
 import { memo } from './memo.ts';
 import type { ModelArchitecture } from './model.ts';
-import { hasAttention, isSlidingLayer, valueHeadDim } from './model.ts';
+import { attentionLayerKinds, hasAttention, isSlidingLayer, valueHeadDim } from './model.ts';
 import { padTo } from './units.ts';
 
 /** llama.cpp pads the context (and the SWA cache) to a multiple of 256 cells. */
@@ -96,23 +96,6 @@ export function kvCache(arch: ModelArchitecture, input: KvCacheInput): KvCacheRe
           : [],
     };
   });
-}
-
-const layerCountMemo = new WeakMap<ModelArchitecture, { full: number; windowed: number }>();
-
-/** Attention layers with a full-context cache and with a sliding/chunked window (memoized per architecture). */
-export function attentionLayerKinds(arch: ModelArchitecture): { full: number; windowed: number } {
-  let r = layerCountMemo.get(arch);
-  if (r === undefined) {
-    r = { full: 0, windowed: 0 };
-    for (let i = 0; i < arch.layers; i++) {
-      if (!hasAttention(arch, i)) continue;
-      if (isSlidingLayer(arch, i)) r.windowed++;
-      else r.full++;
-    }
-    layerCountMemo.set(arch, r);
-  }
-  return r;
 }
 
 /**

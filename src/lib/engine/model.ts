@@ -238,11 +238,27 @@ export function isMoeLayer(arch: ModelArchitecture, layer: number): boolean {
   return layer >= moe.denseLayers && (layer + 1) % (moe.layerStep ?? 1) === 0 && hasFfn(arch, layer);
 }
 
+const layerKindsMemo = new WeakMap<ModelArchitecture, { full: number; windowed: number }>();
+
+/** Attention layers with a full-context cache and with a sliding/chunked window (memoized per architecture). */
+export function attentionLayerKinds(arch: ModelArchitecture): { full: number; windowed: number } {
+  let r = layerKindsMemo.get(arch);
+  if (r === undefined) {
+    r = { full: 0, windowed: 0 };
+    for (let i = 0; i < arch.layers; i++) {
+      if (!hasAttention(arch, i)) continue;
+      if (isSlidingLayer(arch, i)) r.windowed++;
+      else r.full++;
+    }
+    layerKindsMemo.set(arch, r);
+  }
+  return r;
+}
+
 /** Number of layers with attention (all layers for a plain transformer). */
 export function attentionLayerCount(arch: ModelArchitecture): number {
-  let n = 0;
-  for (let i = 0; i < arch.layers; i++) if (hasAttention(arch, i)) n++;
-  return n;
+  const { full, windowed } = attentionLayerKinds(arch);
+  return full + windowed;
 }
 
 /** Throw a clear error when an architecture number is missing or not a positive integer, or the MoE/SWA fields disagree. */

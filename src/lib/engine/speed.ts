@@ -15,7 +15,8 @@
  */
 import type { KvCacheType } from './formats.ts';
 import type { Device, HardwareSetup } from './hardware.ts';
-import { attentionLayerKinds, kvReadBytesPerToken } from './kv-cache.ts';
+import { kvReadBytesPerToken } from './kv-cache.ts';
+import { attentionLayerKinds } from './model.ts';
 import { recurrentState } from './recurrent-state.ts';
 import type { ModelArchitecture } from './model.ts';
 import { GB } from './units.ts';
