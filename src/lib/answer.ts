@@ -4,7 +4,7 @@
  * and by the browser island with textContent only, so both show identical words and numbers.
  */
 import type { Estimate } from './engine.ts';
-import type { FitResult, Verdict } from './engine/fit.ts';
+import type { EngineEstimate, FitResult, Verdict } from './engine/fit.ts';
 import { verdictLabel } from './engine/verdicts.ts';
 import { formatBytes, formatContext, formatSpeedRange } from './engine/format.ts';
 
@@ -71,15 +71,23 @@ export interface AnswerView {
   /** "Recurrent state: 0.07 GiB, fixed per sequence; it does not grow with context" ('' for transformers). */
   stateText: string;
   layersText: string;
+  /** Error page ids (content/errors) worth reading for this outcome, most likely first. */
+  errorIds: string[];
+  /** The engine's notes and the values it assumed (e.g. system RAM), as sentences; '' when none. */
+  assumptionsText: string;
+}
+
+/**
+ * The answer's costly extras: ranked advice, the launch plan and the run commands. Pages render
+ * them at build time; the checker gets them from its worker, so the page-load island needs none
+ * of this code.
+ */
+export interface ExtrasView {
   advice: AdviceView[];
   /** What llama-server does with no flags, and the largest context fully on the GPU per KV type ('' when unknown). */
   launchText: string;
   maxContextText: string;
   commands: CommandView[];
-  /** Error page ids (content/errors) worth reading for this outcome, most likely first. */
-  errorIds: string[];
-  /** The engine's notes and the values it assumed (e.g. system RAM), as sentences; '' when none. */
-  assumptionsText: string;
 }
 
 export interface AdviceView {
@@ -95,7 +103,7 @@ export interface AdviceView {
 const COST_TEXT = { free: 'free', quality: 'costs quality', hardware: 'costs money' } as const;
 
 /** Display data for ranked advice (also used when advice arrives later from the checker's worker). */
-export function adviceView(advice: Estimate['advice']): AdviceView[] {
+function adviceView(advice: Estimate['advice']): AdviceView[] {
   return advice.map((a) => ({
     title: a.title,
     detail: a.detail,
@@ -106,8 +114,15 @@ export function adviceView(advice: Estimate['advice']): AdviceView[] {
   }));
 }
 
+/** The extras of an estimate (or of the worker's partial estimate). */
+export function extrasView(
+  e: Pick<Estimate, 'advice' | 'commands' | 'serverDefaults' | 'maxContextByKvType'>,
+): ExtrasView {
+  return { advice: adviceView(e.advice), ...launchView(e), commands: commandsView(e.commands) };
+}
+
 /** The launch-plan lines: llama-server's own choice and the largest context per KV type. */
-export function launchView(e: Pick<Estimate, 'serverDefaults' | 'maxContextByKvType'>): {
+function launchView(e: Pick<Estimate, 'serverDefaults' | 'maxContextByKvType'>): {
   launchText: string;
   maxContextText: string;
 } {
@@ -125,7 +140,7 @@ export function launchView(e: Pick<Estimate, 'serverDefaults' | 'maxContextByKvT
 }
 
 /** Display blocks for run commands (also used when they arrive later from the checker's worker). */
-export function commandsView(c: Estimate['commands']): CommandView[] {
+function commandsView(c: Estimate['commands']): CommandView[] {
   const commands: CommandView[] = [];
   if (c.llamaCpp) commands.push({ id: 'llama-cpp', label: 'llama.cpp', text: c.llamaCpp });
   if (c.ollama.length) commands.push({ id: 'ollama', label: 'Ollama', text: c.ollama.join('\n') });
@@ -164,8 +179,8 @@ export function likelyErrors(verdict: Verdict, hardware: HardwareSetup | undefin
   }
 }
 
-/** Display data for an estimate made with hardware. */
-export function answerView(e: Estimate, hardware: HardwareSetup | undefined): AnswerView {
+/** Display data for an estimate made with hardware (its extras: extrasView). */
+export function answerView(e: EngineEstimate, hardware: HardwareSetup | undefined): AnswerView {
   const fit = e.fit;
   const verdict: Verdict = fit?.verdict ?? 'wont-run';
   const cpuMachine = fit !== undefined && withoutGpu(fit);
@@ -179,7 +194,6 @@ export function answerView(e: Estimate, hardware: HardwareSetup | undefined): An
     ['overhead', 'Runtime overhead', e.overheadBytes],
   ];
   const scale = Math.max(e.totalBytes, usable, 1);
-  const commands = commandsView(e.commands);
   const gpuLayers = !fit
     ? ''
     : cpuMachine
@@ -221,9 +235,6 @@ export function answerView(e: Estimate, hardware: HardwareSetup | undefined): An
         : '',
     layersText:
       fit && fit.cpuMoeLayers > 0 ? `${gpuLayers}; experts of ${fit.cpuMoeLayers} layers in system RAM` : gpuLayers,
-    advice: adviceView(e.advice),
-    ...launchView(e),
-    commands,
     errorIds: likelyErrors(verdict, hardware),
     assumptionsText: [...e.notes, ...e.assumptions.map((a) => `${a[0]!.toUpperCase()}${a.slice(1)}.`)].join(' '),
   };

@@ -66,6 +66,22 @@ test('Copy link copies the address of the answer on screen', async ({ page, cont
   await expect(answer(page).locator('[data-slot="total"]')).toHaveText(total!);
 });
 
+test('a value typed while the catalog loads is kept, over the link it was typed on', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/will-it-run/catalog.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/will-it-run/?model=phi-4&hw=nvidia-rtx-4090');
+  await page.getByLabel('Context length (tokens)').fill('4096');
+  release();
+  await expect(page).toHaveURL(/ctx=4096/);
+  await expect(page).toHaveURL(/model=phi-4/);
+  await expect(page.getByLabel('Model', { exact: true })).toHaveValue('phi-4');
+  await expect(page.getByLabel('Context length (tokens)')).toHaveValue('4096');
+});
+
 test('a shared URL reloads to the same answer', async ({ page }) => {
   await page.goto('/will-it-run/?model=qwen3-30b-a3b&quant=Q4_K_M&ctx=32768&kv=q8_0&hw=nvidia-rtx-3060-12gb');
   await expect(page.getByLabel('Model', { exact: true })).toHaveValue('qwen3-30b-a3b');

@@ -9,13 +9,13 @@
  * Messages in: { kind: 'config', text } or { kind: 'extras', id, input, smallerModels }.
  * Messages out: WorkerReply, plain data only.
  */
-import { buildAdvice, type Advice } from '../../lib/advice.ts';
-import { NO_COMMANDS, buildCommands, type RunCommands } from '../../lib/commands.ts';
+import { buildAdvice } from '../../lib/advice.ts';
+import { extrasView, type ExtrasView } from '../../lib/answer.ts';
+import { NO_COMMANDS, buildCommands } from '../../lib/commands.ts';
 import { estimateEngine, estimateOutcome, type EstimateInput } from '../../lib/engine/fit.ts';
 import { parseHfConfig } from '../../lib/engine/hf-config.ts';
 import type { HardwareSetup } from '../../lib/engine/hardware.ts';
-import { maxContextByKvType, serverDefaults, type LaunchDefaults } from '../../lib/engine/launch-plan.ts';
-import type { KvCacheType } from '../../lib/engine/formats.ts';
+import { maxContextByKvType, serverDefaults } from '../../lib/engine/launch-plan.ts';
 import type { ModelSpec } from '../../lib/engine/model.ts';
 
 export type WorkerRequest =
@@ -24,14 +24,7 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | { kind: 'config'; model?: ModelSpec; summary?: string; error?: string }
-  | {
-      kind: 'extras';
-      id: number;
-      advice: Advice[];
-      commands: RunCommands;
-      maxContextByKvType?: Record<KvCacheType, number> | undefined;
-      serverDefaults?: LaunchDefaults | null | undefined;
-    };
+  | { kind: 'extras'; id: number; view: ExtrasView };
 
 function reply(message: WorkerRequest): WorkerReply {
   if (message.kind === 'config') {
@@ -55,10 +48,12 @@ function reply(message: WorkerRequest): WorkerReply {
   return {
     kind: 'extras',
     id,
-    advice: e.fit && e.fit.verdict !== 'fits' ? buildAdvice(input, e, estimateOutcome, { smallerModels }) : [],
-    commands: buildCommands(e, input),
-    maxContextByKvType: gguf ? maxContextByKvType(input) : undefined,
-    serverDefaults: gguf ? serverDefaults(input) : undefined,
+    view: extrasView({
+      advice: e.fit && e.fit.verdict !== 'fits' ? buildAdvice(input, e, estimateOutcome, { smallerModels }) : [],
+      commands: buildCommands(e, input),
+      maxContextByKvType: gguf ? maxContextByKvType(input) : undefined,
+      serverDefaults: gguf ? serverDefaults(input) : undefined,
+    }),
   };
 }
 
@@ -70,12 +65,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     out =
       event.data.kind === 'config'
         ? { kind: 'config', error: (err as Error).message }
-        : {
-            kind: 'extras',
-            id: event.data.id,
-            advice: [],
-            commands: NO_COMMANDS,
-          };
+        : { kind: 'extras', id: event.data.id, view: extrasView({ advice: [], commands: NO_COMMANDS }) };
   }
   self.postMessage(out);
 };

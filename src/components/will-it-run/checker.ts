@@ -7,18 +7,9 @@
  * so they cost the page no JavaScript. Written as closures (not class methods) so the minifier
  * can shorten every name: the island has a 20 KB gzip budget, engine included.
  */
-import {
-  adviceView,
-  answerView,
-  commandsView,
-  launchView,
-  type AdviceView,
-  type AnswerView,
-  type CommandView,
-} from '../../lib/answer.ts';
+import { answerView, type AdviceView, type AnswerView, type CommandView } from '../../lib/answer.ts';
 import { chartGeometry, contextStops, memoryCurve, speedCurve } from '../../lib/chart.ts';
 import type { ModelSpec } from '../../lib/engine/model.ts';
-import { NO_COMMANDS } from '../../lib/commands.ts';
 import { estimateEngine } from '../../lib/engine/fit.ts';
 import { machineFromChoice } from '../../lib/machine.ts';
 import { PASTED, parseCheckerQuery, serializeCheckerState, type CheckerState } from '../../lib/query-state.ts';
@@ -323,9 +314,9 @@ async function init(root: HTMLElement): Promise<void> {
           return send(next);
         }
         if (data.id !== asked) return;
-        renderAdvice(adviceView(data.advice));
-        renderCommands(commandsView(data.commands));
-        return renderLaunch(launchView(data));
+        renderAdvice(data.view.advice);
+        renderCommands(data.view.commands);
+        return renderLaunch(data.view);
       }
       if (!data.model) return setText('config-status', data.error ?? '');
       pasted = data.model;
@@ -373,14 +364,7 @@ async function init(root: HTMLElement): Promise<void> {
       draft: s.spec && s.spec !== 'mtp' ? { model: models.get(s.spec)!, format: 'Q4_K_M' } : null,
     };
     // Advice and commands come from the worker (send below); the page-load code computes the rest.
-    const view = answerView(
-      {
-        ...estimateEngine(input),
-        advice: [],
-        commands: NO_COMMANDS,
-      },
-      machine,
-    );
+    const view = answerView(estimateEngine(input), machine);
     const link = serializeCheckerState(s, pasted);
     if (link !== rendered || worker) {
       // Until the worker answers, the advice, commands and launch plan shown are the previous state's: clear them.
@@ -427,6 +411,15 @@ async function init(root: HTMLElement): Promise<void> {
     hardware: new Set(hardware.keys()),
     defaults: payload.defaults,
   });
+  // Controls the visitor changed while the catalog loaded differ from their HTML defaults (every
+  // select marks its default option `selected`); they are replayed over the link's state below,
+  // so nothing typed early is lost.
+  const early = [...form.elements].filter((n) =>
+    n instanceof HTMLSelectElement
+      ? !n.selectedOptions[0]?.defaultSelected
+      : n instanceof HTMLInputElement && (n.checked !== n.defaultChecked || n.value !== n.defaultValue),
+  ) as HTMLInputElement[];
+  const typed = early.map((n) => [n.value, n.checked] as const);
   showNotices(parsed.notices);
   if (parsed.pasted) {
     pasted = parsed.pasted;
@@ -488,6 +481,10 @@ async function init(root: HTMLElement): Promise<void> {
   // A link with settings is rewritten to what is actually shown (bad values dropped), so sharing
   // it again passes on the answer, not the garbage; a bare /will-it-run/ stays bare.
   update(location.search.length > 1);
+  early.forEach((n, i) => {
+    [n.value, n.checked] = typed[i]!;
+    for (const type of ['input', 'change']) n.dispatchEvent(new Event(type, { bubbles: true }));
+  });
 }
 
 customElements.define(

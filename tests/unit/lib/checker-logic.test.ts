@@ -2,7 +2,7 @@
 // wording, chart geometry.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answerLead, answerView, likelyErrors } from '../../../src/lib/answer.ts';
+import { answerLead, answerView, extrasView, likelyErrors } from '../../../src/lib/answer.ts';
 import { chartGeometry, contextStops, memoryCurve } from '../../../src/lib/chart.ts';
 import { estimate, type CatalogHardware } from '../../../src/lib/engine.ts';
 import { machineFromChoice } from '../../../src/lib/machine.ts';
@@ -153,8 +153,9 @@ describe('answer wording follows the engine', () => {
     const v = answerView(e, m);
     expect(v.segments.reduce((n, s) => n + s.bytes, 0)).toBe(e.totalBytes);
     expect(v.totalText).toMatch(/ GiB$/);
-    expect(v.commands.map((c) => c.id)).toEqual(expect.arrayContaining(['llama-cpp', 'ollama', 'lm-studio']));
-    expect(v.commands.find((c) => c.id === 'llama-cpp')!.text).toContain('-c 32768');
+    const { commands } = extrasView(e);
+    expect(commands.map((c) => c.id)).toEqual(expect.arrayContaining(['llama-cpp', 'ollama', 'lm-studio']));
+    expect(commands.find((c) => c.id === 'llama-cpp')!.text).toContain('-c 32768');
     // The catalog GPU says nothing about the host: the assumed RAM is shown, not hidden.
     expect(v.assumptionsText).toBe('System RAM assumed 32 GiB. CPU memory bandwidth assumed 64 GB/s.');
     const host64 = machineFromChoice({ hw: ['rtx-3060'], ram: 64 }, catalog);
