@@ -6,19 +6,29 @@ import pagefind from 'astro-pagefind';
 import { SITE } from './src/site.ts';
 import { CSP_DIRECTIVES, SCRIPT_RESOURCES, STYLE_RESOURCES, inlineScriptHashes } from './src/security.ts';
 import { headersFile } from './src/integrations/headers.ts';
+import { contentMoves, redirectsFile } from './src/integrations/redirects.ts';
 
 const scriptHashes = inlineScriptHashes(new URL('./', import.meta.url));
 
 // Tests build fixture content (RUNLOCALAI_CONTENT_DIR, read in src/content.config.ts) into a
 // scratch folder so they never touch the real dist/ or its cache.
 const scratch = process.env['RUNLOCALAI_BUILD_DIR'];
+// Old URLs of renamed entries: redirect pages, left out of the sitemap, listed in dist/_redirects.
+const moves = contentMoves(process.env['RUNLOCALAI_CONTENT_DIR'] ?? './content');
+const moved = new Set(moves.map((m) => m.from));
 
 export default defineConfig({
   site: SITE.url,
   output: 'static',
   ...(scratch ? { outDir: `${scratch}/dist`, cacheDir: `${scratch}/cache` } : {}),
   trailingSlash: 'always',
-  integrations: [mdx(), sitemap(), pagefind(), headersFile(scriptHashes)],
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !moved.has(new URL(page).pathname) }),
+    pagefind(),
+    headersFile(scriptHashes),
+    redirectsFile(moves),
+  ],
   // One Content Security Policy for the whole site (src/security.ts): Astro hashes the scripts it
   // bundles and writes the policy as a <meta> on every page; the build also writes dist/_headers.
   security: {

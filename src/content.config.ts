@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { ApiPriceSchema } from './schemas/api-prices.ts';
 import { BenchmarkSchema } from './schemas/benchmarks.ts';
 import { CloudPriceSchema } from './schemas/cloud.ts';
 import { ErrorSchema } from './schemas/errors.ts';
@@ -36,4 +37,5 @@ export const collections = {
   pulse: defineCollection({ loader: mdx('pulse'), schema: PulseSchema }),
   pages: defineCollection({ loader: mdx('pages'), schema: PageSchema }),
   cloud: defineCollection({ loader: json('cloud'), schema: CloudPriceSchema }),
+  apiPrices: defineCollection({ loader: json('api-prices'), schema: ApiPriceSchema }),
 };

@@ -18,7 +18,7 @@ import {
   MEMORY_UNIT_NOTE,
   estimate,
   verdictLabel,
-  familyLine,
+  sameFamily,
   formatBytes,
   formatGiB,
   formatSpeedRange,
@@ -195,7 +195,7 @@ function run(argv: string[]): { text: string } {
       mtp: v.mtp,
       draftMax,
     },
-    { smallerModels: sameFamily(model) },
+    { smallerModels: familyOf(model) },
   );
   return { text: v.json === true ? JSON.stringify(toJson(e, hardware), null, 2) : table(e, hardware) };
 }
@@ -210,11 +210,10 @@ function loadModel(ref: string): ModelSpec {
 }
 
 /** Catalog models of the same family as `model` (for "run a smaller model instead" advice). */
-function sameFamily(model: ModelSpec): ModelSpec[] {
-  if (model.family == null) return [];
+function familyOf(model: ModelSpec): ModelSpec[] {
   return listIds('models')
     .map((id) => modelFromCatalog(id, readEntry('models', id) as CatalogModel))
-    .filter((m) => familyLine(m.family) === familyLine(model.family) && m.id !== model.id);
+    .filter((m) => m.id !== model.id && sameFamily(model, m));
 }
 
 function onOff(name: string, v: string | undefined): boolean | undefined {

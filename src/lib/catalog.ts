@@ -168,3 +168,20 @@ export type { ModelSpec } from './engine/model.ts';
 export function familyLine(family: string | null | undefined): string {
   return (family ?? '').toLowerCase().replace(/[\s\d.-].*$/, '');
 }
+
+/**
+ * Whether two models are "of the same family" for smaller-model advice and draft models: the same
+ * family line and the same vocabulary (a draft must share the tokenizer, and Llama 2 or Gemma 2 is
+ * no like-for-like stand-in for Llama 3 or Gemma 3).
+ */
+export function sameFamily(
+  a: { family?: string | null | undefined; architecture: { vocabSize: number } },
+  b: { family?: string | null | undefined; architecture: { vocabSize: number } },
+): boolean {
+  return (
+    a.family != null &&
+    familyLine(a.family) !== '' &&
+    familyLine(a.family) === familyLine(b.family) &&
+    a.architecture.vocabSize === b.architecture.vocabSize
+  );
+}

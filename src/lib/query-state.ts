@@ -31,6 +31,8 @@ export interface CheckerCatalog {
   /** Model ids with their maximum context, whether they have a vision projector or MTP block. */
   models: ReadonlyMap<string, { contextLength: number; vision?: boolean | undefined; mtp?: boolean | undefined }>;
   hardware: ReadonlySet<string>;
+  /** Former hardware ids (renamed entries) and the id each is now; old links keep working. */
+  formerIds?: Readonly<Record<string, string>> | undefined;
   defaults: { model: string; quant: FormatId; hw: string };
 }
 
@@ -145,7 +147,8 @@ export function parseCheckerQuery(
   }
 
   const hw: string[] = [];
-  for (const id of q.getAll('hw')) {
+  for (const raw of q.getAll('hw')) {
+    const id = catalog.formerIds?.[raw] ?? raw;
     if (!catalog.hardware.has(id)) notices.push(`Unknown hardware ${quoteInput(id)}: ignored.`);
     else if (hw.length >= MAX_GPUS) notices.push(`At most ${MAX_GPUS} GPUs: extra ones ignored.`);
     else hw.push(id);

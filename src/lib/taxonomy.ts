@@ -42,6 +42,22 @@ export function memoryKindLabel(kind: HardwareKind): string {
 export const BACKENDS = ['CUDA', 'ROCm', 'Metal', 'Vulkan', 'SYCL', 'CPU'] as const;
 export type Backend = (typeof BACKENDS)[number];
 
+/**
+ * How far a benchmark row can be trusted, most to least. Every speed on the site says whether it
+ * is measured (and at which level) or estimated.
+ */
+export const BENCH_TRUST = [
+  { id: 'ours', label: 'Measured by us', detail: 'we ran the command and kept the log' },
+  {
+    id: 'published-log',
+    label: 'Published log',
+    detail: 'copied from the full output the runtime or the benchmark author published',
+  },
+  { id: 'community-log', label: 'Community, with log', detail: 'a user posted the tool’s full output' },
+  { id: 'community', label: 'Community, no log', detail: 'a reported number without the output behind it' },
+] as const;
+export type BenchTrust = (typeof BENCH_TRUST)[number]['id'];
+
 export const TOOL_KINDS = [
   { id: 'runtime', label: 'Inference runtime' },
   { id: 'app', label: 'Desktop app' },

@@ -3,7 +3,7 @@
  * cross-reference (the build fails on a dangling id) and hands out entries sorted for display.
  */
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { assertReferences, resolveIds } from './references.ts';
+import { assertReferences, hardwareIdProblems, resolveIds } from './references.ts';
 
 export type Entry<C extends CollectionKey> = CollectionEntry<C>;
 
@@ -19,13 +19,14 @@ export interface Catalog {
   pulse: Entry<'pulse'>[];
   pages: Entry<'pages'>[];
   cloud: Entry<'cloud'>[];
+  apiPrices: Entry<'apiPrices'>[];
 }
 
 const byName = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
 
 async function load(): Promise<Catalog> {
-  const [glossary, models, hardware, tools, errors, guides, learn, benchmarks, pulse, pages, cloud] = await Promise.all(
-    [
+  const [glossary, models, hardware, tools, errors, guides, learn, benchmarks, pulse, pages, cloud, apiPrices] =
+    await Promise.all([
       getCollection('glossary'),
       getCollection('models'),
       getCollection('hardware'),
@@ -37,8 +38,8 @@ async function load(): Promise<Catalog> {
       getCollection('pulse'),
       getCollection('pages'),
       getCollection('cloud'),
-    ],
-  );
+      getCollection('apiPrices'),
+    ]);
   const catalog: Catalog = {
     glossary: glossary.sort((a, b) => a.data.term.localeCompare(b.data.term)),
     models: models.sort((a, b) => a.data.name.localeCompare(b.data.name)),
@@ -51,8 +52,11 @@ async function load(): Promise<Catalog> {
     pulse: pulse.sort((a, b) => b.data.date.localeCompare(a.data.date)),
     pages: pages.sort(byName),
     cloud: cloud.sort((a, b) => a.data.usdPerGpuHour - b.data.usdPerGpuHour),
+    apiPrices: apiPrices.sort((a, b) => a.data.usdPerMillionOutput - b.data.usdPerMillionOutput),
   };
   assertReferences(catalog as unknown as Record<string, { id: string; data: unknown }[]>);
+  const idProblems = hardwareIdProblems(catalog.hardware);
+  if (idProblems.length) throw new Error(`Hardware id rule:\n  ${idProblems.join('\n  ')}`);
   return catalog;
 }
 

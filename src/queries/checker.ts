@@ -37,6 +37,8 @@ export interface CheckerPayload {
   models: [string, Omit<ModelSpec, 'id' | 'name'>][];
   hardware: [string, Omit<CatalogHardware, 'name'>][];
   errors: Record<string, string>;
+  /** Renamed hardware: former id -> current id. */
+  formerIds: Record<string, string>;
   defaults: { model: string; quant: FormatId; hw: string };
 }
 
@@ -78,6 +80,7 @@ export async function checkerPayload(): Promise<CheckerPayload> {
       return [h.id, compact({ vendor, kind, memoryGiB, bandwidthGBs, fp16Tflops, backends, memoryType: hbm })];
     }),
     errors: await errorTitles(),
+    formerIds: Object.fromEntries(hardware.flatMap((h) => h.data.formerIds.map((old) => [old, h.id]))),
     defaults: await checkerDefaults(),
   };
 }

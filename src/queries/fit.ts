@@ -5,7 +5,7 @@
  */
 import {
   estimate,
-  familyLine,
+  sameFamily,
   hardwareFromCatalog,
   modelFromCatalog,
   type Estimate,
@@ -36,8 +36,11 @@ export function hardwareSetup(entry: Entry<'hardware'>): HardwareSetup {
 /** Catalog models of the same family line as `entry` (for "run a smaller model instead" advice). */
 export async function familyOf(entry: Entry<'models'>): Promise<ModelSpec[]> {
   const { models } = await getCatalog();
-  const line = familyLine(entry.data.family);
-  return models.filter((m) => m.id !== entry.id && familyLine(m.data.family) === line).map(modelSpec);
+  const self = modelSpec(entry);
+  return models
+    .filter((m) => m.id !== entry.id)
+    .map(modelSpec)
+    .filter((m) => sameFamily(self, m));
 }
 
 /** The recommended format for a pair at a context (see bestFormat in src/lib/recommend.ts). */

@@ -18,3 +18,20 @@ export const paths = {
   allPairsOf: (model: string) => `/will-it-run/all/${model}/`,
   search: () => '/search/',
 } as const;
+
+/**
+ * Old URLs of renamed hardware (its `formerIds`) and where each moved: the hardware page and every
+ * answer page. Pure, so the redirect route (from the catalog) and the build config (from the
+ * content files, for the sitemap and dist/_redirects) derive the same list.
+ */
+export function legacyMoves(
+  hardware: readonly { id: string; formerIds: readonly string[] }[],
+  modelIds: readonly string[],
+): { from: string; to: string }[] {
+  return hardware.flatMap((h) =>
+    h.formerIds.flatMap((old) => [
+      { from: paths.hardware(old), to: paths.hardware(h.id) },
+      ...modelIds.map((m) => ({ from: paths.pair(m, old), to: paths.pair(m, h.id) })),
+    ]),
+  );
+}

@@ -37,6 +37,7 @@ export const REFERENCE_RULES: readonly ReferenceRule[] = [
   { from: 'benchmarks', field: 'model', to: 'models' },
   { from: 'benchmarks', field: 'hardware', to: 'hardware' },
   { from: 'benchmarks', field: 'tool', to: 'tools' },
+  { from: 'apiPrices', field: 'model', to: 'models' },
   { from: 'pulse', field: 'models[]', to: 'models' },
   { from: 'pulse', field: 'hardware[]', to: 'hardware' },
   { from: 'pulse', field: 'tools[]', to: 'tools' },
@@ -113,4 +114,26 @@ export function resolveIds<T>(
     }
     return found;
   });
+}
+
+/** The id rule for hardware: the name's device plus its memory, e.g. "nvidia-rtx-3090-24gb". */
+export function hardwareIdProblems(
+  entries: readonly { id: string; filePath?: string | undefined; data: { memoryGiB: number; formerIds: string[] } }[],
+): string[] {
+  const ids = new Set(entries.map((e) => e.id));
+  const former = new Map<string, string>();
+  const problems: string[] = [];
+  for (const e of entries) {
+    const label = entryLabel('hardware', e);
+    const suffix = `-${e.data.memoryGiB}gb`;
+    if (!e.id.endsWith(suffix))
+      problems.push(`${label}: the id must end with its memory size "${suffix}" (field "memoryGiB")`);
+    for (const old of e.data.formerIds) {
+      if (ids.has(old)) problems.push(`${label}: field "formerIds" lists "${old}", which is a current hardware id`);
+      else if (former.has(old))
+        problems.push(`${label}: field "formerIds" lists "${old}", already a former id of ${former.get(old)}`);
+      else former.set(old, e.id);
+    }
+  }
+  return problems;
 }

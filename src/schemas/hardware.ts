@@ -1,11 +1,13 @@
 import { z } from 'astro/zod';
 import { BACKENDS, HARDWARE_KINDS, HARDWARE_VENDORS } from '../lib/taxonomy.ts';
-import { IsoDate, Sources } from './shared.ts';
+import { Id, IsoDate, Sources } from './shared.ts';
 
 /** A GPU, Apple silicon configuration, unified-memory machine or CPU (content/hardware/<id>.json). */
 export const HardwareSchema = z.strictObject({
   /** Display name including the memory, e.g. "GeForce RTX 3060 12GB" or "Apple M4 Pro (48 GB)". */
   name: z.string().min(1),
+  /** Ids this entry had before (old URLs redirect here; old checker links map to it). */
+  formerIds: z.array(Id).default([]),
   vendor: z.enum(HARDWARE_VENDORS),
   /** gpu | apple | unified | cpu (see src/lib/taxonomy.ts). */
   kind: z.enum(HARDWARE_KINDS),

@@ -41,7 +41,7 @@ const TEMPLATES = [
   '/will-it-run/all/',
   '/will-it-run/all/llama-3.1-8b-instruct/',
   '/will-it-run/qwen3-30b-a3b/nvidia-rtx-3060-12gb/',
-  '/will-it-run/llama-3.1-8b-instruct/amd-ryzen-9-9950x/',
+  '/will-it-run/llama-3.1-8b-instruct/amd-ryzen-9-9950x-64gb/',
   '/404.html',
 ];
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -97,7 +97,7 @@ test('keyboard users can skip to content and see focus', async ({ page }) => {
 
 test('layout fits a 360 px screen without horizontal scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  for (const path of ['/', '/glossary/kv-cache/', '/models/', '/hardware/nvidia-rtx-4090/']) {
+  for (const path of ['/', '/glossary/kv-cache/', '/models/', '/hardware/nvidia-rtx-4090-24gb/']) {
     await page.goto(path);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

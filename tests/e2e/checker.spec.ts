@@ -54,13 +54,17 @@ test('drives the checker by keyboard only and copies a command', async ({ page, 
 
 test('Copy link copies the address of the answer on screen', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto('/will-it-run/?model=phi-4&hw=nvidia-rtx-4090');
+  await page.goto('/will-it-run/?model=phi-4&hw=nvidia-rtx-4090-24gb');
   await page.getByLabel('Context length (tokens)').fill('4096');
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
   const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
   expect(copied.pathname).toBe('/will-it-run/');
-  expect(Object.fromEntries(copied.searchParams)).toMatchObject({ model: 'phi-4', hw: 'nvidia-rtx-4090', ctx: '4096' });
+  expect(Object.fromEntries(copied.searchParams)).toMatchObject({
+    model: 'phi-4',
+    hw: 'nvidia-rtx-4090-24gb',
+    ctx: '4096',
+  });
   const total = await answer(page).locator('[data-slot="total"]').textContent();
   await page.goto(copied.href);
   await expect(answer(page).locator('[data-slot="total"]')).toHaveText(total!);
@@ -73,7 +77,7 @@ test('a value typed while the catalog loads is kept, over the link it was typed 
     await held;
     await route.continue();
   });
-  await page.goto('/will-it-run/?model=phi-4&hw=nvidia-rtx-4090');
+  await page.goto('/will-it-run/?model=phi-4&hw=nvidia-rtx-4090-24gb');
   await page.getByLabel('Context length (tokens)').fill('4096');
   release();
   await expect(page).toHaveURL(/ctx=4096/);
@@ -96,12 +100,12 @@ test('a shared URL reloads to the same answer', async ({ page }) => {
 });
 
 test('two GPUs split the model per card', async ({ page }) => {
-  await page.goto('/will-it-run/?model=llama-3.3-70b-instruct&quant=Q4_K_M&ctx=8192&hw=nvidia-rtx-3090');
+  await page.goto('/will-it-run/?model=llama-3.3-70b-instruct&quant=Q4_K_M&ctx=8192&hw=nvidia-rtx-3090-24gb');
   await expect(answer(page).locator('[data-slot="label"]')).toHaveText('Partial offload to system RAM');
   await page.getByRole('button', { name: 'Add another GPU' }).click();
-  await expect(page.getByLabel('GPU 2', { exact: true })).toHaveValue('nvidia-rtx-3090');
+  await expect(page.getByLabel('GPU 2', { exact: true })).toHaveValue('nvidia-rtx-3090-24gb');
   await expect(answer(page).locator('[data-slot="label"]')).toHaveText(/Runs fully on GPU|Fits, but tight/);
-  await expect(page).toHaveURL(/hw=nvidia-rtx-3090&hw=nvidia-rtx-3090/);
+  await expect(page).toHaveURL(/hw=nvidia-rtx-3090-24gb&hw=nvidia-rtx-3090-24gb/);
   await page.getByRole('button', { name: 'Remove GPU 2' }).click();
   await expect(answer(page).locator('[data-slot="label"]')).toHaveText('Partial offload to system RAM');
   // What the engine assumed is on screen, and goes once the visitor says.
@@ -112,10 +116,10 @@ test('two GPUs split the model per card', async ({ page }) => {
   await expect(page).toHaveURL(/ram=64/);
   // A Mac or a CPU stands alone: extra GPU rows go and the button is disabled.
   await page.getByRole('button', { name: 'Add another GPU' }).click();
-  await page.getByLabel('GPU or machine 1').selectOption('amd-ryzen-9-9950x');
+  await page.getByLabel('GPU or machine 1').selectOption('amd-ryzen-9-9950x-64gb');
   await expect(page.getByLabel('GPU 2', { exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add another GPU' })).toBeDisabled();
-  await expect(page).toHaveURL(/hw=amd-ryzen-9-9950x(&ram=64)?$/);
+  await expect(page).toHaveURL(/hw=amd-ryzen-9-9950x-64gb(&ram=64)?$/);
   await expect(answer(page).locator('[data-slot="layers"]')).toHaveText('All 80 layers on the CPU');
 });
 
@@ -124,8 +128,8 @@ test('the island and the static answer pages give the same answer', async ({ pag
   for (const pair of [
     'gpt-oss-20b/nvidia-rtx-3060-12gb',
     'deepseek-v3/apple-m2-ultra-192gb',
-    'gemma-3-12b-it/amd-ryzen-9-9950x',
-    'qwen3-30b-a3b/nvidia-rtx-4070-super',
+    'gemma-3-12b-it/amd-ryzen-9-9950x-64gb',
+    'qwen3-30b-a3b/nvidia-rtx-4070-super-12gb',
   ]) {
     await page.goto(`/will-it-run/${pair}/`);
     const read = async () =>

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { FOOTER_GROUPS, HEADER_CTA, HEADER_NAV } from '../../src/site.ts';
-import { watchPage } from './helpers.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, watchPage } from './helpers.ts';
 
 test('header nav and call to action lead to real pages', async ({ page }) => {
   const problems = watchPage(page);
@@ -70,4 +72,19 @@ test('entry pages carry breadcrumbs back to their index', async ({ page }) => {
   await expect(crumbs.getByRole('link', { name: 'Home' })).toHaveAttribute('href', '/');
   await expect(crumbs.getByRole('link', { name: 'Glossary' })).toHaveAttribute('href', '/glossary/');
   await expect(crumbs.locator('[aria-current="page"]')).toHaveText('KV cache');
+});
+
+test('old URLs of renamed hardware land on the new pages, and old checker links still work', async ({ page }) => {
+  await page.goto('/hardware/nvidia-rtx-4090/');
+  await expect(page).toHaveURL(/\/hardware\/nvidia-rtx-4090-24gb\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('RTX 4090');
+  await page.goto('/will-it-run/phi-4/amd-rx-7900-xtx/');
+  await expect(page).toHaveURL(/\/will-it-run\/phi-4\/amd-rx-7900-xtx-24gb\/$/);
+  const redirects = readFileSync(join(DIST, '_redirects'), 'utf8');
+  expect(redirects).toContain('/hardware/nvidia-rtx-3090/ /hardware/nvidia-rtx-3090-24gb/ 301\n');
+  expect(readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8')).not.toMatch(/nvidia-rtx-4090\/</);
+  await page.goto('/will-it-run/?model=phi-4&hw=nvidia-rtx-4090');
+  await expect(page.getByLabel('GPU or machine 1')).toHaveValue('nvidia-rtx-4090-24gb');
+  await expect(page.locator('[data-slot="notices"]')).toBeHidden();
+  await expect(page).toHaveURL(/hw=nvidia-rtx-4090-24gb/);
 });

@@ -11,6 +11,7 @@ import { answerView, type AdviceView, type AnswerView, type CommandView } from '
 import { chartGeometry, contextStops, memoryCurve, speedCurve } from '../../lib/chart.ts';
 import type { ModelSpec } from '../../lib/engine/model.ts';
 import { estimateEngine } from '../../lib/engine/fit.ts';
+import { sameFamily } from '../../lib/catalog.ts';
 import { machineFromChoice } from '../../lib/machine.ts';
 import { PASTED, parseCheckerQuery, serializeCheckerState, type CheckerState } from '../../lib/query-state.ts';
 import CheckerWorker from './checker-worker.ts?worker';
@@ -84,9 +85,7 @@ async function init(root: HTMLElement): Promise<void> {
   const spec = (id: string): ModelSpec => (id === PASTED && pasted ? pasted : models.get(id)!);
   /** Catalog models of the same family line and fewer parameters (draft models, smaller-model advice). */
   const smaller = (m: ModelSpec) =>
-    [...models.values()].filter(
-      (x) => x !== m && m.family != null && x.family === m.family && (x.paramsTotal ?? 0) < (m.paramsTotal ?? 0),
-    );
+    [...models.values()].filter((x) => x !== m && sameFamily(m, x) && (x.paramsTotal ?? 0) < (m.paramsTotal ?? 0));
   /** Enables the extras the model has (vision, MTP, smaller same-family drafts); a choice it lacks falls back to off. */
   const syncExtras = () => {
     const m = spec(modelSelect.value);
@@ -409,6 +408,7 @@ async function init(root: HTMLElement): Promise<void> {
       ]),
     ),
     hardware: new Set(hardware.keys()),
+    formerIds: payload.formerIds,
     defaults: payload.defaults,
   });
   // Controls the visitor changed while the catalog loaded differ from their HTML defaults (every
@@ -454,7 +454,7 @@ async function init(root: HTMLElement): Promise<void> {
     const action = target.closest<HTMLElement>('[data-action]')?.dataset['action'];
     if (action === 'add-gpu') {
       const first = byId<HTMLSelectElement>('hw-0').value;
-      addGpuRow(hardware.get(first)?.kind === 'gpu' ? first : 'nvidia-rtx-3090');
+      addGpuRow(hardware.get(first)?.kind === 'gpu' ? first : 'nvidia-rtx-3090-24gb');
       update();
     } else if (action === 'remove-gpu') {
       target.closest('[data-gpu-row]')?.remove();

@@ -76,6 +76,16 @@ describe('a broken content tree fails the build', { timeout: 240_000 }, () => {
     expect(r.output).toMatch(/descripton/);
   });
 
+  it('names the file and the field of a hardware id without its memory size', () => {
+    const r = buildWith('id-rule', (dir) => {
+      const data = JSON.parse(readFileSync(join(dir, 'hardware/tiny-gpu-8gb.json'), 'utf8'));
+      writeFileSync(join(dir, 'hardware/tiny-gpu-plus.json'), JSON.stringify({ ...data, name: 'Tiny GPU Plus' }));
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('tiny-gpu-plus.json');
+    expect(r.output).toMatch(/must end with its memory size "-8gb" \(field "memoryGiB"\)/);
+  });
+
   it('names both ends of a dangling reference', () => {
     const r = buildWith('dangling', (dir) => {
       const file = join(dir, 'models/tiny-model.json');

@@ -39,7 +39,7 @@ describe('estimate CLI', () => {
       '--kv',
       'q8_0',
       '--hardware',
-      'nvidia-rtx-4090',
+      'nvidia-rtx-4090-24gb',
       '--json',
     ]);
     expect(r.code).toBe(0);

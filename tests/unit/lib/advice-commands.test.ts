@@ -40,7 +40,7 @@ describe('advice', () => {
       model: llama8,
       format: 'Q4_K_M',
       context: 4096,
-      hardware: catalogHardware('nvidia-rtx-4090'),
+      hardware: catalogHardware('nvidia-rtx-4090-24gb'),
     });
     expect(e.advice).toEqual([]);
   });
@@ -68,7 +68,7 @@ describe('run commands', () => {
       context: 16384,
       kvType: 'q8_0',
       parallel: 2,
-      hardware: catalogHardware('nvidia-rtx-4090'),
+      hardware: catalogHardware('nvidia-rtx-4090-24gb'),
     });
     expect(e.commands.llamaCpp).toMatch(
       /^llama-server -m \S+Q4_K_M\.gguf -c 16384 -ngl 33 -fa on -ctk q8_0 -ctv q8_0 -np 2$/,
@@ -105,7 +105,7 @@ describe('run commands', () => {
       model: catalogModel('llama-3.1-70b-instruct'),
       format: 'Q4_K_M',
       context: 8192,
-      hardware: catalogHardware('nvidia-rtx-4090', { gpus: 2 }),
+      hardware: catalogHardware('nvidia-rtx-4090-24gb', { gpus: 2 }),
     });
     expect(e.commands.llamaCpp).toMatch(/--tensor-split \d+,\d+/);
   });

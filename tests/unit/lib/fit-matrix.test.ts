@@ -23,7 +23,7 @@ const models = [
 ];
 const hardware: HardwareSetup[] = [
   ...ids('hardware').map((id) => catalogHardware(id)),
-  catalogHardware('nvidia-rtx-4090', { gpus: 2, ramGiB: 128 }),
+  catalogHardware('nvidia-rtx-4090-24gb', { gpus: 2, ramGiB: 128 }),
   catalogHardware('nvidia-rtx-3060-12gb', { ramGiB: 64 }),
   gpuSetup({ vramGiB: 9, bandwidthGBs: 500, count: 3, backend: 'ROCm' }),
   unifiedSetup({ memoryGiB: 128, bandwidthGBs: 256, apple: false }),

@@ -35,7 +35,12 @@ describe('estimate: memory terms reported separately', () => {
     expect(t.weightsInRamBytes).toBeGreaterThan(0);
   });
   it.each([0, 1, 1048576])('context %d works', (ctx) => {
-    const e = estimate({ model: llama8, format: 'Q4_K_M', context: ctx, hardware: catalogHardware('nvidia-rtx-4090') });
+    const e = estimate({
+      model: llama8,
+      format: 'Q4_K_M',
+      context: ctx,
+      hardware: catalogHardware('nvidia-rtx-4090-24gb'),
+    });
     expect(Number.isFinite(e.totalBytes)).toBe(true);
     if (ctx === 1048576) expect(e.fit?.verdict).not.toBe('fits');
     if (ctx === 0) expect(e.kvCacheBytes).toBe(0);
@@ -82,7 +87,7 @@ describe('verdicts', () => {
       model: llama70,
       format: 'Q4_K_M',
       context: 8192,
-      hardware: catalogHardware('nvidia-rtx-4090'),
+      hardware: catalogHardware('nvidia-rtx-4090-24gb'),
     });
     expect(e.fit?.verdict).toBe('partial-offload');
     expect(e.fit?.gpuLayers).toBeGreaterThan(30);
@@ -96,7 +101,7 @@ describe('verdicts', () => {
       model: llama70,
       format: 'Q4_K_M',
       context: 8192,
-      hardware: catalogHardware('nvidia-rtx-4090', { gpus: 2 }),
+      hardware: catalogHardware('nvidia-rtx-4090-24gb', { gpus: 2 }),
     });
     expect(two.fit?.verdict).toBe('fits');
     const d = two.fit?.devices ?? [];
@@ -156,7 +161,7 @@ describe('verdicts', () => {
       model: ds,
       format: 'Q4_K_M',
       context: 8192,
-      hardware: catalogHardware('nvidia-rtx-4090', { ramGiB: 64 }),
+      hardware: catalogHardware('nvidia-rtx-4090-24gb', { ramGiB: 64 }),
     });
     expect(e.fit?.verdict).toBe('wont-run');
     expect(e.tokensPerSecond).toBeUndefined();
@@ -167,7 +172,7 @@ describe('verdicts', () => {
       model: llama8,
       format: 'MLX-4bit',
       context: 4096,
-      hardware: catalogHardware('nvidia-rtx-4090'),
+      hardware: catalogHardware('nvidia-rtx-4090-24gb'),
     });
     expect(mlxOnNvidia.fit?.verdict).toBe('wont-run');
     const mlx = estimate({
@@ -182,7 +187,7 @@ describe('verdicts', () => {
       model: llama8,
       format: 'AWQ-4bit',
       context: 4096,
-      hardware: catalogHardware('nvidia-rtx-4090', { gpus: 2 }),
+      hardware: catalogHardware('nvidia-rtx-4090-24gb', { gpus: 2 }),
     });
     expect(awq.fit?.verdict).toBe('fits');
     expect(awq.commands.vllm).toContain('--tensor-parallel-size 2');
@@ -193,7 +198,7 @@ describe('verdicts', () => {
       model: gemma,
       format: 'Q4_K_M',
       context: 131072,
-      hardware: catalogHardware('nvidia-rtx-4090'),
+      hardware: catalogHardware('nvidia-rtx-4090-24gb'),
     });
     expect(e.kvCacheBytes).toBeLessThan(12 * GiB);
     expect(e.fit?.verdict).toBe('fits');

@@ -115,10 +115,10 @@ export function archForLabel(label: string): ModelArchitecture {
 export function hardwareForLabel(label: string): HardwareSetup {
   const s = label.toLowerCase();
   const table: [string, string][] = [
-    ['rtx 3070', 'nvidia-rtx-3070'],
+    ['rtx 3070', 'nvidia-rtx-3070-8gb'],
     ['rtx 3080', 'nvidia-rtx-3080-10gb'],
-    ['rtx 3090', 'nvidia-rtx-3090'],
-    ['rtx 4090', 'nvidia-rtx-4090'],
+    ['rtx 3090', 'nvidia-rtx-3090-24gb'],
+    ['rtx 4090', 'nvidia-rtx-4090-24gb'],
     ['m2 ultra', 'apple-m2-ultra-192gb'],
     ['m3 max', 'apple-m3-max-64gb'],
   ];

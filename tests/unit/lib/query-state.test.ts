@@ -12,7 +12,8 @@ const catalog: CheckerCatalog = {
     ['llama-3.1-8b-instruct', { contextLength: 131072 }],
     ['llama-3-8b-instruct', { contextLength: 8192 }],
   ]),
-  hardware: new Set(['nvidia-rtx-3060-12gb', 'nvidia-rtx-3090', 'apple-m4-pro-48gb']),
+  hardware: new Set(['nvidia-rtx-3060-12gb', 'nvidia-rtx-3090-24gb', 'apple-m4-pro-48gb']),
+  formerIds: { 'nvidia-rtx-3090': 'nvidia-rtx-3090-24gb' },
   defaults: { model: 'llama-3.1-8b-instruct', quant: 'Q4_K_M', hw: 'nvidia-rtx-3060-12gb' },
 };
 const parse = (q: string) => parseCheckerQuery(q, catalog);
@@ -25,9 +26,16 @@ describe('parseCheckerQuery', () => {
     });
   });
 
+  it('maps a renamed hardware id to its current id, without a notice', () => {
+    const { state, notices } = parse('?hw=nvidia-rtx-3090&hw=nvidia-rtx-3090-24gb');
+    expect(notices).toEqual([]);
+    expect(state.hw).toEqual(['nvidia-rtx-3090-24gb', 'nvidia-rtx-3090-24gb']);
+    expect(serializeCheckerState(state)).toContain('hw=nvidia-rtx-3090-24gb&hw=nvidia-rtx-3090-24gb');
+  });
+
   it('reads a full valid query, several GPUs included', () => {
     const { state, notices } = parse(
-      '?model=llama-3-8b-instruct&quant=q8_0&ctx=4096&kv=q8_0&hw=nvidia-rtx-3090&hw=nvidia-rtx-3090&ram=64',
+      '?model=llama-3-8b-instruct&quant=q8_0&ctx=4096&kv=q8_0&hw=nvidia-rtx-3090-24gb&hw=nvidia-rtx-3090-24gb&ram=64',
     );
     expect(notices).toEqual([]);
     expect(state).toEqual({
@@ -35,7 +43,7 @@ describe('parseCheckerQuery', () => {
       quant: 'Q8_0',
       ctx: 4096,
       kv: 'q8_0',
-      hw: ['nvidia-rtx-3090', 'nvidia-rtx-3090'],
+      hw: ['nvidia-rtx-3090-24gb', 'nvidia-rtx-3090-24gb'],
       ram: 64,
     });
   });
@@ -75,14 +83,14 @@ describe('parseCheckerQuery', () => {
   });
 
   it('caps the number of GPUs at 8', () => {
-    const { state, notices } = parse(`?${Array.from({ length: 10 }, () => 'hw=nvidia-rtx-3090').join('&')}`);
+    const { state, notices } = parse(`?${Array.from({ length: 10 }, () => 'hw=nvidia-rtx-3090-24gb').join('&')}`);
     expect(state.hw).toHaveLength(8);
     expect(notices).toEqual(['At most 8 GPUs: extra ones ignored.', 'At most 8 GPUs: extra ones ignored.']);
   });
 
   it('prefers catalog hardware over custom numbers and says so', () => {
-    const { state, notices } = parse('?hw=nvidia-rtx-3090&vram=24');
-    expect(state.hw).toEqual(['nvidia-rtx-3090']);
+    const { state, notices } = parse('?hw=nvidia-rtx-3090-24gb&vram=24');
+    expect(state.hw).toEqual(['nvidia-rtx-3090-24gb']);
     expect(state.vram).toBeUndefined();
     expect(notices).toEqual(['Both catalog hardware and custom numbers were given: using the catalog hardware.']);
   });
@@ -100,7 +108,7 @@ describe('serializeCheckerState', () => {
       quant: 'Q5_K_M' as const,
       ctx: 4096,
       kv: 'q4_0' as const,
-      hw: ['nvidia-rtx-3090', 'nvidia-rtx-3060-12gb'],
+      hw: ['nvidia-rtx-3090-24gb', 'nvidia-rtx-3060-12gb'],
     };
     expect(parse(serializeCheckerState(state)).state).toEqual(state);
   });

@@ -46,7 +46,7 @@ describe('decode speed vs measured llama-bench rows', () => {
 
 describe('speed physics', () => {
   const llama8 = catalogModel('llama-3.1-8b-instruct');
-  const rtx = catalogHardware('nvidia-rtx-4090');
+  const rtx = catalogHardware('nvidia-rtx-4090-24gb');
   it('decode slows down as the context fills', () => {
     const e = estimate({ model: llama8, format: 'Q4_K_M', context: 32768, hardware: rtx });
     expect(e.tokensPerSecondAtFullContext?.expected ?? 0).toBeLessThan((e.tokensPerSecond?.expected ?? 0) * 0.8);
@@ -112,10 +112,10 @@ describe('speed physics', () => {
 describe('prompt speed with the real catalog hardware entries', () => {
   // The site's hardware JSON (shader FP16 TFLOPS), not the fixtures: what visitors actually see.
   const ids: Record<string, string> = {
-    'RTX 3070': 'nvidia-rtx-3070',
+    'RTX 3070': 'nvidia-rtx-3070-8gb',
     'RTX 3080': 'nvidia-rtx-3080-10gb',
-    'RTX 3090': 'nvidia-rtx-3090',
-    'RTX 4090': 'nvidia-rtx-4090',
+    'RTX 3090': 'nvidia-rtx-3090-24gb',
+    'RTX 4090': 'nvidia-rtx-4090-24gb',
     'M2 Ultra': 'apple-m2-ultra-192gb',
     'M3 Max': 'apple-m3-max-64gb',
   };

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   assertReferences,
   DanglingReferenceError,
+  hardwareIdProblems,
   idsAt,
   REFERENCE_RULES,
   resolveIds,
 } from '../../../src/queries/references.ts';
+import { legacyMoves } from '../../../src/queries/paths.ts';
 
 describe('idsAt', () => {
   it.each([
@@ -95,5 +97,52 @@ describe('resolveIds', () => {
     expect(() =>
       resolveIds(['c'], { collection: 'errors', byId }, { file: 'content/glossary/t.mdx', field: 'errors' }),
     ).toThrow('content/glossary/t.mdx: field "errors" refers to errors "c", which does not exist');
+  });
+});
+
+describe('hardware ids', () => {
+  const hw = (id: string, memoryGiB: number, formerIds: string[] = []) => ({
+    id,
+    filePath: `content/hardware/${id}.json`,
+    data: { memoryGiB, formerIds },
+  });
+
+  it('accepts ids that end with the memory size, and unique former ids', () => {
+    expect(hardwareIdProblems([hw('nvidia-rtx-3090-24gb', 24, ['nvidia-rtx-3090']), hw('apple-m4-16gb', 16)])).toEqual(
+      [],
+    );
+  });
+
+  it('names the file and the field of each broken rule', () => {
+    expect(
+      hardwareIdProblems([
+        hw('nvidia-rtx-3090', 24),
+        hw('nvidia-rtx-4090-24gb', 24, ['nvidia-rtx-3090']),
+        hw('nvidia-rtx-4090-d-24gb', 24, ['nvidia-rtx-4090']),
+        hw('nvidia-rtx-4090-x-24gb', 24, ['nvidia-rtx-4090']),
+        hw('apple-m4-16gb', 24),
+      ]),
+    ).toEqual([
+      'content/hardware/nvidia-rtx-3090.json: the id must end with its memory size "-24gb" (field "memoryGiB")',
+      'content/hardware/nvidia-rtx-4090-24gb.json: field "formerIds" lists "nvidia-rtx-3090", which is a current hardware id',
+      'content/hardware/nvidia-rtx-4090-x-24gb.json: field "formerIds" lists "nvidia-rtx-4090", already a former id of nvidia-rtx-4090-d-24gb',
+      'content/hardware/apple-m4-16gb.json: the id must end with its memory size "-24gb" (field "memoryGiB")',
+    ]);
+  });
+
+  it('moves the hardware page and every answer page of a former id', () => {
+    expect(
+      legacyMoves(
+        [
+          { id: 'x-24gb', formerIds: ['x'] },
+          { id: 'y-8gb', formerIds: [] },
+        ],
+        ['m1', 'm2'],
+      ),
+    ).toEqual([
+      { from: '/hardware/x/', to: '/hardware/x-24gb/' },
+      { from: '/will-it-run/m1/x/', to: '/will-it-run/m1/x-24gb/' },
+      { from: '/will-it-run/m2/x/', to: '/will-it-run/m2/x-24gb/' },
+    ]);
   });
 });
