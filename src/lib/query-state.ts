@@ -8,6 +8,7 @@ import type { ModelArchitecture, ModelSpec } from './engine/model.ts';
 import { validateArchitecture } from './engine/model.ts';
 
 /** The model id of a pasted config.json (its architecture travels in the cfg parameter). */
+import { quoteInput } from './quote.ts';
 export const PASTED = 'pasted';
 
 export interface CheckerState {
@@ -40,11 +41,7 @@ export const CONTEXT_MIN = 256;
 export const MAX_GPUS = 8;
 const LIMITS = { vram: [0, 2048], bw: [1, 20000], ram: [1, 4096] } as const;
 
-/** Shorten and strip control characters from user input before quoting it in a notice. */
-export function quoteInput(raw: string): string {
-  const clean = raw.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 40);
-  return `"${clean}${raw.length > 40 ? '…' : ''}"`;
-}
+export { quoteInput } from './quote.ts';
 
 function number(raw: string | null): number | undefined {
   if (raw === null || raw.trim() === '' || !/^\d+(\.\d+)?$/.test(raw.trim())) return undefined;

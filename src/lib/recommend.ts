@@ -4,7 +4,7 @@
  */
 import type { Estimate } from './engine.ts';
 import { estimateCore } from './engine.ts';
-import { estimateEngine } from './engine/fit.ts';
+import { estimateEngine, type EngineEstimate, type EstimateInput } from './engine/fit.ts';
 import type { FormatId } from './engine/formats.ts';
 import type { HardwareSetup } from './engine/hardware.ts';
 import type { ModelSpec } from './engine/model.ts';
@@ -44,9 +44,9 @@ export function defaultContext(maxContext: number): number {
   return Math.min(8192, maxContext);
 }
 
-export interface BestFormat {
+export interface BestFormat<E extends EngineEstimate = Estimate> {
   format: FormatId;
-  estimate: Estimate;
+  estimate: E;
 }
 
 /**
@@ -72,11 +72,24 @@ export const RECOMMENDABLE_FORMATS = [
  * 4. whatever runs best among Q3_K_M and Q2_K (or Q2_K's "won't run" when nothing does).
  */
 export function bestFormat(model: ModelSpec, hardware: HardwareSetup, context: number): BestFormat {
-  const run = (format: FormatId): BestFormat => ({
+  return bestFormatWith(estimateCore, model, hardware, context);
+}
+
+/**
+ * bestFormat with any estimator: the browser passes estimateEngine (no run commands, so no
+ * command-building code on the page).
+ */
+export function bestFormatWith<E extends EngineEstimate>(
+  run1: (input: EstimateInput) => E,
+  model: ModelSpec,
+  hardware: HardwareSetup,
+  context: number,
+): BestFormat<E> {
+  const run = (format: FormatId): BestFormat<E> => ({
     format,
-    estimate: estimateCore({ model, format, context, hardware, advice: false }),
+    estimate: run1({ model, format, context, hardware, advice: false }),
   });
-  const verdictOf = (b: BestFormat) => b.estimate.fit?.verdict ?? 'wont-run';
+  const verdictOf = (b: BestFormat<E>) => b.estimate.fit?.verdict ?? 'wont-run';
   // A natively released format (gpt-oss: MXFP4 experts) is the file to recommend first.
   const native = nativeFormat(model);
   const ladder: readonly FormatId[] = native ? [native, ...RECOMMENDABLE_FORMATS] : RECOMMENDABLE_FORMATS;

@@ -27,6 +27,8 @@ export const BenchmarkSchema = z.strictObject({
   command: z.string().min(1),
   /** How much to trust the row; see BENCH_TRUST in src/lib/taxonomy.ts. */
   trust: z.enum(BENCH_TRUST.map((t) => t.id) as [BenchTrustId, ...BenchTrustId[]]),
+  /** True when the engine's speed constants were fitted on this row (it is then not an out-of-sample check). */
+  calibration: z.boolean().default(false),
   /** Everything else about the run: OS, driver, offload, the source's caveats. */
   setup: z.string().min(1),
   measured: IsoDate,

@@ -317,7 +317,7 @@ function detectCommit(dir) {
 async function main() {
   if (opt('--child')) return child(opt('--child'), opt('--result'));
   const which = (opt('--arch') ?? Object.keys(ARCHS).join(',')).split(',');
-  const out = path.resolve(opt('--out', path.join(here, '../../fixtures/llamacpp-observations.json')));
+  const out = path.resolve(opt('--out', path.join(here, '../../../content/reference/llamacpp-observations.json')));
   const nlcPkg = JSON.parse(fs.readFileSync(path.join(nlcDir, 'node_modules/node-llama-cpp/package.json'), 'utf8'));
   const info = JSON.parse(
     fs.readFileSync(path.join(nlcDir, 'node_modules/node-llama-cpp/llama/llama.cpp.info.json'), 'utf8'),

@@ -1,0 +1,122 @@
+/**
+ * <compare-tool>: the page side of the Compare tool. It reads the form, asks the worker
+ * (compare-worker.ts) for the comparison and writes it into the server-rendered tables with
+ * textContent only; nothing from the URL is parsed as HTML. The state lives in the URL.
+ */
+import CompareWorker from './compare-worker.ts?worker';
+import type { CompareReply, CompareRequest } from './compare-worker.ts';
+import type { CompareState } from '../../lib/compare-state.ts';
+
+const el = (tag: string, text = '', className = '') =>
+  Object.assign(document.createElement(tag), { textContent: text, className });
+
+customElements.define(
+  'compare-tool',
+  class extends HTMLElement {
+    connectedCallback() {
+      const slot = (name: string) => this.querySelector<HTMLElement>(`[data-slot="${name}"]`)!;
+      const form = this.querySelector('form')!;
+      const selects = [...form.querySelectorAll<HTMLSelectElement>('select[name="hw"]')];
+      const field = (name: string) => form.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+      const showNotices = (notices: string[]) => {
+        slot('notices').replaceChildren(...notices.map((n) => el('li', n)));
+        slot('notices').hidden = notices.length === 0;
+      };
+
+      const read = (): CompareState => {
+        const hw = selects.map((s) => s.value).filter(Boolean);
+        return {
+          hw: hw.filter((id, i) => id !== 'custom' || hw.indexOf('custom') === i),
+          set: field('set').value,
+          ctx: Number(field('ctx').value),
+          vram: field('vram').valueAsNumber || 24,
+          bw: field('bw').valueAsNumber || 1000,
+        };
+      };
+      const apply = (s: CompareState) => {
+        selects.forEach((sel, i) => (sel.value = s.hw[i] ?? ''));
+        field('set').value = s.set;
+        field('ctx').value = String(s.ctx);
+        if (s.vram !== undefined) field('vram').value = String(s.vram);
+        if (s.bw !== undefined) field('bw').value = String(s.bw);
+      };
+      const head = (name: string, first: string, names: string[]) =>
+        slot(name).replaceChildren(...[first, ...names].map((n) => Object.assign(el('th', n), { scope: 'col' })));
+      const row = (label: Node | string, cells: Node[][], best: number[], bestText: string) => {
+        const tr = el('tr');
+        const th = Object.assign(el('th'), { scope: 'row' });
+        th.append(label);
+        tr.append(th);
+        cells.forEach((kids, i) => {
+          const td = el('td', '', best.includes(i) ? 'font-bold' : '');
+          td.append(...kids);
+          if (best.includes(i)) td.append(el('span', ` (${bestText})`, 'sr-only'));
+          tr.append(td);
+        });
+        return tr;
+      };
+      const star = (best: boolean, text: string) => (best ? `★ ${text}` : text);
+      const render = (r: CompareReply) => {
+        head('spec-head', 'Spec', r.names);
+        head('model-head', 'Model', r.names);
+        slot('specs').replaceChildren(
+          ...r.specs.map((s) =>
+            row(
+              s.label,
+              s.cells.map((c, i) => [document.createTextNode(star(s.best.includes(i), c))]),
+              s.best,
+              'best',
+            ),
+          ),
+        );
+        slot('models').replaceChildren(
+          ...r.models.map((m) =>
+            row(
+              Object.assign(el('a', m.model), { href: `/models/${m.modelId}/` }),
+              m.cells.map((c, i) => [
+                document.createTextNode(`${star(m.best.includes(i), c.format)} · ${c.verdictText}`),
+                el('span', c.speedText, 'block text-sm'),
+                ...(c.measured === undefined ? [] : [el('span', `measured ${c.measured} tok/s`, 'block text-sm')]),
+              ]),
+              m.best,
+              'fastest',
+            ),
+          ),
+        );
+        slot('models-title').textContent = r.modelsTitle;
+      };
+
+      const worker = new CompareWorker();
+      let first = true;
+      worker.onmessage = ({ data }: MessageEvent<CompareReply>) => {
+        if (data.error !== undefined) return showNotices([`The comparison could not be computed: ${data.error}`]);
+        if (first) {
+          first = false;
+          showNotices(data.notices);
+          apply(data.state);
+          form.hidden = false;
+          // A bare /compare/ keeps its server-rendered answer; a link with settings shows them.
+          if (location.search.length <= 1) return;
+        }
+        render(data);
+        history.replaceState(null, '', `/compare/${data.query}`);
+      };
+      worker.onerror = () => showNotices(['The comparison did not load; reload the page to try again.']);
+      const send = (m: CompareRequest) => worker.postMessage(m);
+      send({
+        kind: 'init',
+        // A link's settings, else the state the server rendered (a popular pair's page).
+        search: location.search.length > 1 ? location.search : this.dataset['state']!,
+        catalogUrl: new URL(this.dataset['catalog']!, location.href).href,
+        compareUrl: new URL(this.dataset['compare']!, location.href).href,
+      });
+      form.addEventListener('input', () => {
+        const s = read();
+        if (s.hw.length < 2) return showNotices(['Pick at least two machines.']);
+        showNotices([]);
+        send({ kind: 'update', state: s });
+      });
+      form.addEventListener('submit', (e) => e.preventDefault());
+    }
+  },
+);
