@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chooseHardware,
+  formFactor,
+  parseChooseQuery,
+  serializeChooseState,
+  type Candidate,
+} from '../../../src/lib/choose.ts';
+import { estimateEngine, gpuSetup, unifiedSetup } from '../../../src/lib/engine.ts';
+import { catalogModel } from './helpers.ts';
+
+const gpu = (id: string, vram: number, bw: number, price: number | null, watts = 300): Candidate => ({
+  id,
+  name: id,
+  price,
+  watts,
+  form: 'desktop',
+  setup: gpuSetup({ name: id, vramGiB: vram, bandwidthGBs: bw }),
+});
+
+describe('Choose my GPU', () => {
+  it('form factors from kind, name and memory type', () => {
+    expect(formFactor({ kind: 'gpu', name: 'GeForce RTX 4090 24GB', memoryType: 'GDDR6X' })).toBe('desktop');
+    expect(formFactor({ kind: 'gpu', name: 'GeForce RTX 4070 Laptop GPU 8GB' })).toBe('laptop');
+    expect(formFactor({ kind: 'gpu', name: 'H100', memoryType: 'HBM3' })).toBe('server');
+    expect(formFactor({ kind: 'apple', name: 'M4' })).toBe('mac');
+    expect(formFactor({ kind: 'unified', name: 'Strix Halo' })).toBe('mini-pc');
+    expect(formFactor({ kind: 'cpu', name: 'Ryzen' })).toBe('cpu');
+  });
+
+  it('parses its URL state with fallbacks and writes it back', () => {
+    const { state, notices } = parseChooseQuery('?budget=5&model=nope&ctx=7&form=tablet&watts=300', [
+      'm1',
+      'qwen3-32b',
+    ]);
+    expect(state).toEqual({ budget: 1000, model: 'qwen3-32b', ctx: 16384, form: 'any', watts: 300 });
+    expect(notices).toHaveLength(4);
+    expect(parseChooseQuery(serializeChooseState(state), ['qwen3-32b']).state).toEqual(state);
+  });
+
+  it('ranks what runs fully on the GPU within budget, fastest first, and names the next step up', () => {
+    const model = catalogModel('llama-3.1-8b-instruct');
+    const list = [
+      gpu('slow-12', 12, 360, 300),
+      gpu('fast-12', 12, 900, 600),
+      gpu('tiny-4', 4, 500, 150),
+      gpu('big-24', 24, 1800, 2000),
+      gpu('unpriced-24', 24, 1000, null),
+      {
+        ...gpu('mac', 32, 400, 900),
+        form: 'mac' as const,
+        setup: unifiedSetup({ name: 'mac', memoryGiB: 32, bandwidthGBs: 400 }),
+      },
+    ];
+    const r = chooseHardware(estimateEngine, model, list, {
+      budget: 1000,
+      model: model.id!,
+      ctx: 8192,
+      form: 'any',
+      watts: 0,
+    });
+    expect(new Set(r.picks.map((p) => p.id))).toEqual(new Set(['fast-12', 'slow-12', 'mac']));
+    const speeds = r.picks.map((p) => p.tokensPerSecond);
+    expect(speeds).toEqual([...speeds].sort((x, y) => y - x));
+    const rank = (id: string) => r.picks.findIndex((p) => p.id === id);
+    expect(rank('fast-12')).toBeLessThan(rank('slow-12'));
+    expect(r.picks.map((p) => p.id)).not.toContain('tiny-4');
+    expect(r.picks[0]!.reason).toMatch(
+      /^Runs Llama 3\.1 8B Instruct at Q4_K_M with 8K context fully on the GPU, about [\d.]+ tok\/s \(estimate\)/,
+    );
+    expect(r.stepUp?.id).toBe('big-24');
+    expect(r.unpriced).toBe(1);
+    const macs = chooseHardware(estimateEngine, model, list, {
+      budget: 1000,
+      model: model.id!,
+      ctx: 8192,
+      form: 'mac',
+      watts: 0,
+    });
+    expect(macs.picks.map((p) => p.id)).toEqual(['mac']);
+    const cool = chooseHardware(estimateEngine, model, list, {
+      budget: 1000,
+      model: model.id!,
+      ctx: 8192,
+      form: 'any',
+      watts: 200,
+    });
+    expect(cool.picks).toEqual([]);
+  });
+});
