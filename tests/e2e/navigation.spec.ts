@@ -88,3 +88,19 @@ test('old URLs of renamed hardware land on the new pages, and old checker links 
   await expect(page.locator('[data-slot="notices"]')).toBeHidden();
   await expect(page).toHaveURL(/hw=nvidia-rtx-4090-24gb/);
 });
+
+test('the home page’s first step lands on the answer for the chosen pair', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Model', { exact: true }).selectOption('qwen3-14b');
+  await page.getByLabel('Your GPU, Mac or PC').selectOption('nvidia-rtx-4060-ti-16gb');
+  await page.getByLabel('Your GPU, Mac or PC').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Will it run?' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/will-it-run\/qwen3-14b\/nvidia-rtx-4060-ti-16gb\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Qwen3 14B');
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'Often asked' })).toBeVisible();
+  const popular = page.locator('section[aria-labelledby="popular-heading"] li');
+  expect(await popular.count()).toBeGreaterThanOrEqual(6);
+});
