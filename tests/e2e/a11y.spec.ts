@@ -35,6 +35,8 @@ const TEMPLATES = [
   '/prompting-kits/',
   '/start/',
   '/methodology/',
+  '/methodology/accuracy/',
+  '/compare/nvidia-rtx-3090-24gb-vs-nvidia-rtx-4090-24gb/',
   '/about/',
   '/search/',
   '/will-it-run/',

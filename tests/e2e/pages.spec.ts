@@ -156,3 +156,30 @@ test('HTML and CSS stay within their byte budgets', () => {
   expect(css.length).toBe(1);
   expect(gz).toBeLessThanOrEqual(8 * 1024);
 });
+
+test('no built page links to a missing fragment (#id) on itself or another page', () => {
+  const pages = builtPages();
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (path: string) => {
+    let set = ids.get(path);
+    if (!set) {
+      set = new Set([...readBuilt(path).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+      ids.set(path, set);
+    }
+    return set;
+  };
+  const broken: string[] = [];
+  let checked = 0;
+  for (const path of pages) {
+    const html = readBuilt(path);
+    for (const [, target, fragment] of html.matchAll(/\shref="((?:\/[^"#?]*)?)(?:\?[^"#]*)?#([^"]+)"/g)) {
+      const page = target || path;
+      if (!page.endsWith('/') || !existsSync(join(DIST, page, 'index.html'))) continue;
+      checked++;
+      if (!idsOf(page).has(decodeURIComponent(fragment!))) broken.push(`${path} -> ${page}#${fragment}`);
+    }
+  }
+  console.log(`fragment links checked: ${checked}`);
+  expect(checked).toBeGreaterThan(100);
+  expect(broken).toEqual([]);
+});
