@@ -63,3 +63,19 @@ export async function hardwareTiers() {
     items: all.filter((h) => tier.test(h.data.kind, h.data.memoryGiB)),
   })).filter((t) => t.items.length > 0);
 }
+
+/** Hardware as the pickers group it (<optgroup>s): GPUs by vendor, Macs and unified memory, CPUs. */
+export async function hardwarePickerGroups() {
+  const { hardware } = await getCatalog();
+  const gpus = (vendor: string) => hardware.filter((h) => h.data.kind === 'gpu' && h.data.vendor === vendor);
+  return [
+    { label: 'NVIDIA GPUs', items: gpus('NVIDIA') },
+    { label: 'AMD GPUs', items: gpus('AMD') },
+    { label: 'Intel GPUs', items: gpus('Intel') },
+    {
+      label: 'Macs and unified memory',
+      items: hardware.filter((h) => h.data.kind === 'apple' || h.data.kind === 'unified'),
+    },
+    { label: 'CPUs (no GPU)', items: hardware.filter((h) => h.data.kind === 'cpu') },
+  ].filter((g) => g.items.length > 0);
+}

@@ -17,6 +17,7 @@ import { estimateEngine } from '../../lib/engine/fit.ts';
 import type { ModelSpec } from '../../lib/engine/model.ts';
 import type { CheckerPayload } from '../../queries/checker.ts';
 import type { ChoosePayload } from '../../queries/choose.ts';
+import { answerMessages, fetchJson } from '../worker-messages.ts';
 
 export type ChooseRequest =
   { kind: 'init'; search: string; catalogUrl: string; dataUrl: string } | { kind: 'update'; state: ChooseState };
@@ -46,10 +47,7 @@ function answer(state: ChooseState, notices: string[]): ChooseReply {
 
 async function reply(m: ChooseRequest): Promise<ChooseReply> {
   if (m.kind === 'update') return answer(m.state, []);
-  const [catalog, data] = (await Promise.all([m.catalogUrl, m.dataUrl].map(async (u) => (await fetch(u)).json()))) as [
-    CheckerPayload,
-    ChoosePayload,
-  ];
+  const [catalog, data] = await fetchJson<[CheckerPayload, ChoosePayload]>(m.catalogUrl, m.dataUrl);
   models = new Map(catalog.models.map(([id, spec]) => [id, { ...spec, id, name: data.modelNames[id] ?? id }]));
   const hw = new Map(catalog.hardware);
   list = data.machines.map((c) => ({ ...c, setup: hardwareFromCatalog(c.id, { ...hw.get(c.id)!, name: c.name }) }));
@@ -57,10 +55,4 @@ async function reply(m: ChooseRequest): Promise<ChooseReply> {
   return answer(state, notices);
 }
 
-self.onmessage = async (event: MessageEvent<ChooseRequest>) => {
-  try {
-    self.postMessage(await reply(event.data));
-  } catch (err) {
-    self.postMessage({ error: (err as Error).message });
-  }
-};
+answerMessages(reply);

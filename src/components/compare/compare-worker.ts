@@ -15,6 +15,7 @@ import { gpuSetup, type HardwareSetup } from '../../lib/engine/hardware.ts';
 import type { ModelSpec } from '../../lib/engine/model.ts';
 import type { CheckerPayload } from '../../queries/checker.ts';
 import type { ComparePayload } from '../../queries/compare.ts';
+import { answerMessages, fetchJson } from '../worker-messages.ts';
 
 export type CompareRequest =
   { kind: 'init'; search: string; catalogUrl: string; compareUrl: string } | { kind: 'update'; state: CompareState };
@@ -66,9 +67,7 @@ function compare(state: CompareState, notices: string[]): CompareReply {
 
 async function reply(m: CompareRequest): Promise<CompareReply> {
   if (m.kind === 'update') return compare(m.state, []);
-  const [catalog, compareData] = (await Promise.all(
-    [m.catalogUrl, m.compareUrl].map(async (u) => (await fetch(u)).json()),
-  )) as [CheckerPayload, ComparePayload];
+  const [catalog, compareData] = await fetchJson<[CheckerPayload, ComparePayload]>(m.catalogUrl, m.compareUrl);
   data = compareData;
   formerIds = catalog.formerIds;
   models = new Map(catalog.models.map(([id, spec]) => [id, { ...spec, id, name: data.modelNames[id] ?? id }]));
@@ -82,10 +81,4 @@ async function reply(m: CompareRequest): Promise<CompareReply> {
   return compare(state, notices);
 }
 
-self.onmessage = async (event: MessageEvent<CompareRequest>) => {
-  try {
-    self.postMessage(await reply(event.data));
-  } catch (err) {
-    self.postMessage({ error: (err as Error).message });
-  }
-};
+answerMessages(reply);
