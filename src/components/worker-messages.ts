@@ -9,13 +9,19 @@ export async function fetchJson<T extends unknown[]>(...urls: string[]): Promise
   return (await Promise.all(urls.map(async (u) => (await fetch(u)).json()))) as T;
 }
 
-/** Makes this worker answer every message with `reply(message)` (or { error: message }). */
+/**
+ * Makes this worker answer every message with `reply(message)` (or { error: message }), one at a
+ * time in arrival order: an update sent while the first message is still loading the data waits.
+ */
 export function answerMessages<Request>(reply: (message: Request) => unknown): void {
-  self.onmessage = async (event: MessageEvent<Request>) => {
-    try {
-      self.postMessage(await reply(event.data));
-    } catch (err) {
-      self.postMessage({ error: (err as Error).message });
-    }
+  let queue: Promise<void> = Promise.resolve();
+  self.onmessage = (event: MessageEvent<Request>) => {
+    queue = queue.then(async () => {
+      try {
+        self.postMessage(await reply(event.data));
+      } catch (err) {
+        self.postMessage({ error: (err as Error).message });
+      }
+    });
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Choose my GPU's engine thread (see compare-worker.ts for why a worker): loads the catalogs,
  * parses the URL state and ranks the machines with src/lib/choose.ts.
- * In: { kind: 'init', search, catalogUrl, dataUrl } then { kind: 'update', state }. Out: ChooseReply.
+ * In: { kind: 'init', search, state?, catalogUrl, dataUrl } then { kind: 'update', state }. Out: ChooseReply.
  */
 import { hardwareFromCatalog } from '../../lib/catalog.ts';
 import {
@@ -20,7 +20,9 @@ import type { ChoosePayload } from '../../queries/choose.ts';
 import { answerMessages, fetchJson } from '../worker-messages.ts';
 
 export type ChooseRequest =
-  { kind: 'init'; search: string; catalogUrl: string; dataUrl: string } | { kind: 'update'; state: ChooseState };
+  /** `state` (the form's, on a first change) is used as is; otherwise `search` (a link) is parsed. */
+  | { kind: 'init'; search: string; state?: ChooseState | undefined; catalogUrl: string; dataUrl: string }
+  | { kind: 'update'; state: ChooseState };
 
 export interface ChooseReply {
   state: ChooseState;
@@ -52,7 +54,7 @@ async function reply(m: ChooseRequest): Promise<ChooseReply> {
   const hw = new Map(catalog.hardware);
   list = data.machines.map((c) => ({ ...c, setup: hardwareFromCatalog(c.id, { ...hw.get(c.id)!, name: c.name }) }));
   const { state, notices } = parseChooseQuery(m.search, [...models.keys()]);
-  return answer(state, notices);
+  return m.state ? answer(m.state, []) : answer(state, notices);
 }
 
 answerMessages(reply);

@@ -50,33 +50,42 @@ customElements.define(
           : '';
       };
 
-      const worker = new ChooseWorker();
-      let first = true;
-      worker.onmessage = ({ data }: MessageEvent<ChooseReply>) => {
-        if (data.error !== undefined) return showNotices([`The ranking could not be computed: ${data.error}`]);
-        if (first) {
-          first = false;
-          showNotices(data.notices);
-          apply(data.state);
-          form.hidden = false;
-          if (location.search.length <= 1) return;
-        }
-        render(data);
-        history.replaceState(null, '', location.pathname + data.query);
+      // The server rendered the answer for the form's state: the worker (engine and catalog, about
+      // 20 KB) starts only for a link with settings or on the first change.
+      const fromLink = location.search.length > 1;
+      let edited = false;
+      let worker: Worker | undefined;
+      const start = (state?: ChooseReply['state']) => {
+        worker = new ChooseWorker();
+        let first = true;
+        worker.onmessage = ({ data }: MessageEvent<ChooseReply>) => {
+          if (data.error !== undefined) return showNotices([`The ranking could not be computed: ${data.error}`]);
+          if (first) {
+            first = false;
+            showNotices(data.notices);
+            if (!edited) apply(data.state);
+          }
+          render(data);
+          history.replaceState(null, '', location.pathname + data.query);
+        };
+        worker.onerror = () => showNotices(['The ranking did not load; reload the page to try again.']);
+        worker.postMessage({
+          kind: 'init',
+          search: location.search,
+          state,
+          catalogUrl: new URL(this.dataset['catalog']!, location.href).href,
+          dataUrl: new URL(this.dataset['src']!, location.href).href,
+        } satisfies ChooseRequest);
       };
-      worker.onerror = () => showNotices(['The ranking did not load; reload the page to try again.']);
-      const send = (m: ChooseRequest) => worker.postMessage(m);
-      send({
-        kind: 'init',
-        search: location.search.length > 1 ? location.search : this.dataset['state']!,
-        catalogUrl: new URL(this.dataset['catalog']!, location.href).href,
-        dataUrl: new URL(this.dataset['src']!, location.href).href,
-      });
+      form.hidden = false;
+      if (fromLink) start();
       form.addEventListener('input', () => {
+        edited = true;
         const s = read();
         if (!(s.budget >= 50 && s.budget <= 100000)) return showNotices(['Enter a budget between $50 and $100,000.']);
         showNotices([]);
-        send({ kind: 'update', state: s });
+        if (worker) worker.postMessage({ kind: 'update', state: s } satisfies ChooseRequest);
+        else start(s);
       });
       form.addEventListener('submit', (e) => e.preventDefault());
     }

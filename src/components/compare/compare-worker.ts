@@ -4,7 +4,7 @@
  * script shares no module with the checker's (Vite would split shared code into extra chunks on
  * both pages) and the engine never blocks typing.
  *
- * In: { kind: 'init', search, catalogUrl, compareUrl } then { kind: 'update', state }.
+ * In: { kind: 'init', search, state?, catalogUrl, compareUrl } then { kind: 'update', state }.
  * Out: CompareReply (plain data).
  */
 import { hardwareFromCatalog } from '../../lib/catalog.ts';
@@ -18,7 +18,9 @@ import type { ComparePayload } from '../../queries/compare.ts';
 import { answerMessages, fetchJson } from '../worker-messages.ts';
 
 export type CompareRequest =
-  { kind: 'init'; search: string; catalogUrl: string; compareUrl: string } | { kind: 'update'; state: CompareState };
+  /** `state` (the form's, on a first change) is used as is; otherwise `search` (a link) is parsed. */
+  | { kind: 'init'; search: string; state?: CompareState | undefined; catalogUrl: string; compareUrl: string }
+  | { kind: 'update'; state: CompareState };
 
 export interface CompareReply {
   state: CompareState;
@@ -78,7 +80,7 @@ async function reply(m: CompareRequest): Promise<CompareReply> {
     formerIds,
     defaults: data.defaults,
   });
-  return compare(state, notices);
+  return m.state ? compare(m.state, []) : compare(state, notices);
 }
 
 answerMessages(reply);

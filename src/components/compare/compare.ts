@@ -86,35 +86,42 @@ customElements.define(
         slot('models-title').textContent = r.modelsTitle;
       };
 
-      const worker = new CompareWorker();
-      let first = true;
-      worker.onmessage = ({ data }: MessageEvent<CompareReply>) => {
-        if (data.error !== undefined) return showNotices([`The comparison could not be computed: ${data.error}`]);
-        if (first) {
-          first = false;
-          showNotices(data.notices);
-          apply(data.state);
-          form.hidden = false;
-          // A bare /compare/ keeps its server-rendered answer; a link with settings shows them.
-          if (location.search.length <= 1) return;
-        }
-        render(data);
-        history.replaceState(null, '', `/compare/${data.query}`);
+      // The server rendered the answer for the form's state: the worker (engine and catalog, about
+      // 20 KB) starts only for a link with settings or on the first change.
+      const fromLink = location.search.length > 1;
+      let edited = false;
+      let worker: Worker | undefined;
+      const start = (state?: CompareReply['state']) => {
+        worker = new CompareWorker();
+        let first = true;
+        worker.onmessage = ({ data }: MessageEvent<CompareReply>) => {
+          if (data.error !== undefined) return showNotices([`The comparison could not be computed: ${data.error}`]);
+          if (first) {
+            first = false;
+            showNotices(data.notices);
+            if (!edited) apply(data.state);
+          }
+          render(data);
+          history.replaceState(null, '', `/compare/${data.query}`);
+        };
+        worker.onerror = () => showNotices(['The comparison did not load; reload the page to try again.']);
+        worker.postMessage({
+          kind: 'init',
+          search: location.search,
+          state,
+          catalogUrl: new URL(this.dataset['catalog']!, location.href).href,
+          compareUrl: new URL(this.dataset['compare']!, location.href).href,
+        } satisfies CompareRequest);
       };
-      worker.onerror = () => showNotices(['The comparison did not load; reload the page to try again.']);
-      const send = (m: CompareRequest) => worker.postMessage(m);
-      send({
-        kind: 'init',
-        // A link's settings, else the state the server rendered (a popular pair's page).
-        search: location.search.length > 1 ? location.search : this.dataset['state']!,
-        catalogUrl: new URL(this.dataset['catalog']!, location.href).href,
-        compareUrl: new URL(this.dataset['compare']!, location.href).href,
-      });
+      form.hidden = false;
+      if (fromLink) start();
       form.addEventListener('input', () => {
+        edited = true;
         const s = read();
         if (s.hw.length < 2) return showNotices(['Pick at least two machines.']);
         showNotices([]);
-        send({ kind: 'update', state: s });
+        if (worker) worker.postMessage({ kind: 'update', state: s } satisfies CompareRequest);
+        else start(s);
       });
       form.addEventListener('submit', (e) => e.preventDefault());
     }
