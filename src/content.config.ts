@@ -10,7 +10,10 @@ import { HardwareSchema } from './schemas/hardware.ts';
 import { LearnSchema } from './schemas/learn.ts';
 import { ModelSchema } from './schemas/models.ts';
 import { PageSchema } from './schemas/pages.ts';
+import { PromptingKitSchema } from './schemas/prompting-kits.ts';
 import { PulseSchema } from './schemas/pulse.ts';
+import { QuickAnswerSchema } from './schemas/quick-answers.ts';
+import { StartSchema } from './schemas/start.ts';
 import { ToolSchema } from './schemas/tools.ts';
 
 // RUNLOCALAI_CONTENT_DIR lets tests build the site over a fixture tree (e.g. one with a broken entry).
@@ -38,4 +41,7 @@ export const collections = {
   pages: defineCollection({ loader: mdx('pages'), schema: PageSchema }),
   cloud: defineCollection({ loader: json('cloud'), schema: CloudPriceSchema }),
   apiPrices: defineCollection({ loader: json('api-prices'), schema: ApiPriceSchema }),
+  quickAnswers: defineCollection({ loader: mdx('quick-answers'), schema: QuickAnswerSchema }),
+  promptingKits: defineCollection({ loader: mdx('prompting-kits'), schema: PromptingKitSchema }),
+  start: defineCollection({ loader: mdx('start'), schema: StartSchema }),
 };

@@ -9,8 +9,25 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { SITE } from './site.ts';
 
-/** Files of the inline scripts (components include them verbatim with `?raw` and set:html). */
-export const INLINE_SCRIPT_FILES = ['src/scripts/theme-init.js', 'src/scripts/theme-toggle.js'] as const;
+/** Files of the inline scripts (components include them with `?raw`, through compactScript, and set:html). */
+export const INLINE_SCRIPT_FILES = [
+  'src/scripts/theme-init.js',
+  'src/scripts/theme-toggle.js',
+  'src/scripts/site-search.js',
+] as const;
+
+/**
+ * An inline script as pages carry it: comment lines and indentation dropped (the source files keep
+ * their comments; pages should not ship them). Components inline `compactScript(raw)` and the CSP
+ * hashes the same text, so the two always agree.
+ */
+export function compactScript(source: string): string {
+  return source
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('//'))
+    .join('\n');
+}
 
 /** "sha256-..." of a script's text, as CSP wants it. */
 export function scriptHash(text: string): `sha256-${string}` {
@@ -19,7 +36,7 @@ export function scriptHash(text: string): `sha256-${string}` {
 
 /** Hashes of the inline scripts, read from the project root (astro.config.ts and tests run there). */
 export function inlineScriptHashes(root: URL): `sha256-${string}`[] {
-  return INLINE_SCRIPT_FILES.map((f) => scriptHash(readFileSync(new URL(f, root), 'utf8')));
+  return INLINE_SCRIPT_FILES.map((f) => scriptHash(compactScript(readFileSync(new URL(f, root), 'utf8'))));
 }
 export const SCRIPT_RESOURCES = ["'self'", "'wasm-unsafe-eval'"];
 export const STYLE_RESOURCES = ["'self'", "'unsafe-inline'"];

@@ -104,3 +104,37 @@ function niceStep(raw: number): number {
 function shortContext(tokens: number): string {
   return tokens >= 1048576 ? `${+(tokens / 1048576).toFixed(1)}M` : `${Math.round(tokens / 1024)}K`;
 }
+
+/** What the checker's chart shows for one state: the geometry and its spoken summary. */
+export interface ChartView {
+  geometry: ChartGeometry;
+  label: string;
+}
+
+/**
+ * The chart for a model/format/KV choice at `context` on a machine, over the stops up to
+ * `maxContext` (memory needs no hardware; speed and the usable line do). The checker's worker
+ * computes it, so the curves' many estimates cost the page-load island nothing.
+ */
+export function chartView(
+  input: Omit<EstimateInput, 'context' | 'hardware'> & { hardware: NonNullable<EstimateInput['hardware']> },
+  context: number,
+  maxContext: number,
+): ChartView {
+  const { hardware, ...memoryInput } = input;
+  const usable = hardware.devices.reduce((n, d) => n + d.usableBytes, 0) || hardware.usableRamBytes;
+  const stops = contextStops(maxContext);
+  const points = memoryCurve(memoryInput, stops);
+  const speeds = speedCurve(input, stops);
+  const geometry = chartGeometry(points, usable, memoryCurve(memoryInput, [context])[0]!, speeds);
+  const gib = (b: number) => (b / GiB).toFixed(1);
+  const [first, last] = [points[0]!, points[points.length - 1]!];
+  const running = speeds.filter((p) => p.tps > 0);
+  const speedText = running.length
+    ? ` Generation speed with the context full falls from ${running[0]!.tps.toFixed(0)} tok/s at ${running[0]!.context} tokens to ${running.at(-1)!.tps.toFixed(0)} tok/s at ${running.at(-1)!.context} tokens.`
+    : '';
+  return {
+    geometry,
+    label: `Memory needed rises from ${gib(first.bytes)} GiB at ${first.context} tokens to ${gib(last.bytes)} GiB at ${last.context} tokens; usable memory is ${gib(usable)} GiB.${speedText}`,
+  };
+}

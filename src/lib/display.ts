@@ -12,3 +12,19 @@ export function formatCount(n: number): string {
 export function formatUsd(amount: number): string {
   return `$${amount.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 }
+
+/** A model's key facts in a few words, for its search result: "30.5B parameters (3.3B active) · 256K context". */
+export function modelFact(m: {
+  paramsTotal: number;
+  paramsActive?: number | null | undefined;
+  contextLength: number;
+}): string {
+  const active = m.paramsActive && m.paramsActive < m.paramsTotal ? ` (${formatCount(m.paramsActive)} active)` : '';
+  const ctx = m.contextLength >= 1024 ? `${Math.round(m.contextLength / 1024)}K` : String(m.contextLength);
+  return `${formatCount(m.paramsTotal)} parameters${active} · ${ctx} context`;
+}
+
+/** A device's key facts for its search result: "24 GiB VRAM · 936 GB/s". */
+export function hardwareFact(h: { memoryGiB: number; bandwidthGBs: number }, memoryLabel: string): string {
+  return `${h.memoryGiB} GiB ${memoryLabel} · ${h.bandwidthGBs} GB/s`;
+}

@@ -74,3 +74,26 @@ export const MODEL_MODALITIES = ['text', 'vision', 'code', 'reasoning'] as const
 export const GUIDE_KINDS = ['buyer'] as const;
 
 export const PAGE_SECTIONS = ['editor', 'legal', 'reference', 'tool'] as const;
+
+/** Topics that group the quick answers on /quick-answers/. */
+export const QUICK_ANSWER_TOPICS = [
+  { id: 'memory', label: 'Memory and VRAM' },
+  { id: 'hardware', label: 'Hardware to buy or use' },
+  { id: 'models', label: 'Models' },
+  { id: 'formats', label: 'Quantization and formats' },
+  { id: 'software', label: 'Runtimes and setup' },
+] as const;
+export type QuickAnswerTopicId = (typeof QUICK_ANSWER_TOPICS)[number]['id'];
+export const QUICK_ANSWER_TOPIC_IDS = QUICK_ANSWER_TOPICS.map((t) => t.id) as [
+  QuickAnswerTopicId,
+  ...QuickAnswerTopicId[],
+];
+
+/** Operating systems with a getting-started path on /start/. */
+export const START_OS = [
+  { id: 'windows', label: 'Windows' },
+  { id: 'macos', label: 'macOS' },
+  { id: 'linux', label: 'Linux' },
+] as const;
+export type StartOsId = (typeof START_OS)[number]['id'];
+export const START_OS_IDS = START_OS.map((o) => o.id) as [StartOsId, ...StartOsId[]];

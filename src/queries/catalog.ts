@@ -20,26 +20,47 @@ export interface Catalog {
   pages: Entry<'pages'>[];
   cloud: Entry<'cloud'>[];
   apiPrices: Entry<'apiPrices'>[];
+  quickAnswers: Entry<'quickAnswers'>[];
+  promptingKits: Entry<'promptingKits'>[];
+  start: Entry<'start'>[];
 }
 
 const byName = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
 
 async function load(): Promise<Catalog> {
-  const [glossary, models, hardware, tools, errors, guides, learn, benchmarks, pulse, pages, cloud, apiPrices] =
-    await Promise.all([
-      getCollection('glossary'),
-      getCollection('models'),
-      getCollection('hardware'),
-      getCollection('tools'),
-      getCollection('errors'),
-      getCollection('guides'),
-      getCollection('learn'),
-      getCollection('benchmarks'),
-      getCollection('pulse'),
-      getCollection('pages'),
-      getCollection('cloud'),
-      getCollection('apiPrices'),
-    ]);
+  const [
+    glossary,
+    models,
+    hardware,
+    tools,
+    errors,
+    guides,
+    learn,
+    benchmarks,
+    pulse,
+    pages,
+    cloud,
+    apiPrices,
+    quickAnswers,
+    promptingKits,
+    start,
+  ] = await Promise.all([
+    getCollection('glossary'),
+    getCollection('models'),
+    getCollection('hardware'),
+    getCollection('tools'),
+    getCollection('errors'),
+    getCollection('guides'),
+    getCollection('learn'),
+    getCollection('benchmarks'),
+    getCollection('pulse'),
+    getCollection('pages'),
+    getCollection('cloud'),
+    getCollection('apiPrices'),
+    getCollection('quickAnswers'),
+    getCollection('promptingKits'),
+    getCollection('start'),
+  ]);
   const catalog: Catalog = {
     glossary: glossary.sort((a, b) => a.data.term.localeCompare(b.data.term)),
     models: models.sort((a, b) => a.data.name.localeCompare(b.data.name)),
@@ -53,6 +74,9 @@ async function load(): Promise<Catalog> {
     pages: pages.sort(byName),
     cloud: cloud.sort((a, b) => a.data.usdPerGpuHour - b.data.usdPerGpuHour),
     apiPrices: apiPrices.sort((a, b) => a.data.usdPerMillionOutput - b.data.usdPerMillionOutput),
+    quickAnswers: quickAnswers.sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id)),
+    promptingKits: promptingKits.sort((a, b) => a.data.order - b.data.order),
+    start: start.sort(byName),
   };
   assertReferences(catalog as unknown as Record<string, { id: string; data: unknown }[]>);
   const idProblems = hardwareIdProblems(catalog.hardware);

@@ -5,6 +5,7 @@
  */
 import {
   estimate,
+  estimateCore,
   sameFamily,
   hardwareFromCatalog,
   modelFromCatalog,
@@ -166,4 +167,42 @@ export async function runsWellOn(
     ...tier,
     answers: tier.items.map((hardware) => ({ hardware, context, best: bestFor(model, hardware, context) })),
   }));
+}
+
+/**
+ * Memory a model needs in each format at a context, with no hardware (what MDX's <MemoryTable>
+ * prints). @throws when the model id or a format is unknown, naming `usedBy`.
+ */
+export async function memoryByFormat(
+  modelId: string,
+  formats: readonly string[],
+  context: number | undefined,
+  usedBy: string,
+) {
+  const model = await one('models', modelId, usedBy);
+  const ctx = context ?? defaultContext(model.data.contextLength);
+  if (ctx > model.data.contextLength)
+    throw new Error(`${usedBy}: ctx ${ctx} is over ${model.id}'s maximum context of ${model.data.contextLength}`);
+  const rows = formats.map((format) => {
+    try {
+      return estimateCore({ model: modelSpec(model), format, context: ctx });
+    } catch (error) {
+      throw new Error(`${usedBy}: ${(error as Error).message}`);
+    }
+  });
+  return { model, context: ctx, rows };
+}
+
+/**
+ * How the catalog's models fare on one machine at a context: every model's best format (see
+ * bestFormat), largest first, for MDX's <FitsOn>. @throws on an unknown hardware id.
+ */
+export async function fitsOn(hardwareId: string, context: number, usedBy: string) {
+  const hardware = await one('hardware', hardwareId, usedBy);
+  const { models } = await getCatalog();
+  const rows = models
+    .filter((m) => m.data.contextLength >= context)
+    .map((model) => ({ model, best: bestFor(model, hardware, context) }))
+    .sort((a, b) => b.model.data.paramsTotal - a.model.data.paramsTotal);
+  return { hardware, context, rows };
 }

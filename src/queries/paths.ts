@@ -17,6 +17,9 @@ export const paths = {
   allPairs: () => '/will-it-run/all/',
   allPairsOf: (model: string) => `/will-it-run/all/${model}/`,
   search: () => '/search/',
+  quickAnswer: (id?: string) => (id ? `/quick-answers/${id}/` : '/quick-answers/'),
+  kit: (id?: string) => (id ? `/prompting-kits/${id}/` : '/prompting-kits/'),
+  start: (id?: string) => (id ? `/start/${id}/` : '/start/'),
 } as const;
 
 /**

@@ -41,6 +41,15 @@ export const REFERENCE_RULES: readonly ReferenceRule[] = [
   { from: 'pulse', field: 'models[]', to: 'models' },
   { from: 'pulse', field: 'hardware[]', to: 'hardware' },
   { from: 'pulse', field: 'tools[]', to: 'tools' },
+  { from: 'quickAnswers', field: 'models[]', to: 'models' },
+  { from: 'quickAnswers', field: 'hardware[]', to: 'hardware' },
+  { from: 'quickAnswers', field: 'terms[]', to: 'glossary' },
+  { from: 'quickAnswers', field: 'guides[]', to: 'guides' },
+  { from: 'quickAnswers', field: 'learn[]', to: 'learn' },
+  { from: 'promptingKits', field: 'models[]', to: 'models' },
+  { from: 'promptingKits', field: 'terms[]', to: 'glossary' },
+  { from: 'start', field: 'runtime', to: 'tools' },
+  { from: 'start', field: 'terms[]', to: 'glossary' },
 ];
 
 /** All ids found at a dotted field path such as "picks[].hardware" (missing/null values yield nothing). */

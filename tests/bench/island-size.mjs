@@ -61,10 +61,18 @@ if (!existsSync(catalog)) {
 } else {
   const payload = readFileSync(catalog, 'utf8');
   const data = JSON.parse(payload);
-  const js = readdirSync(`${ROOT}dist/_astro`)
-    .filter((f) => f.startsWith('Checker'))
-    .map((f) => readFileSync(`${ROOT}dist/_astro/${f}`, 'utf8'))
+  // The island's module plus the inline scripts every page carries (theme, search shortcut).
+  const html = readFileSync(`${ROOT}dist/will-it-run/index.html`, 'utf8');
+  const inline = [
+    ...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/(?:ld\+)?json)[^>]*>([\s\S]*?)<\/script>/g),
+  ]
+    .map((m) => m[1])
     .join('');
+  const js =
+    readdirSync(`${ROOT}dist/_astro`)
+      .filter((f) => f.startsWith('Checker'))
+      .map((f) => readFileSync(`${ROOT}dist/_astro/${f}`, 'utf8'))
+      .join('') + inline;
   const worker = readdirSync(`${ROOT}dist/_astro`)
     .filter((f) => f.startsWith('checker-worker'))
     .map((f) => readFileSync(`${ROOT}dist/_astro/${f}`, 'utf8'))
@@ -73,7 +81,7 @@ if (!existsSync(catalog)) {
     const sizes = list.map((entry) => gz(JSON.stringify(entry)));
     return `${Math.round(sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length))} B gzip each alone`;
   };
-  console.log(`${'built island JS (page load)'.padEnd(46)} ${String(gz(js)).padStart(6)} B gzip`);
+  console.log(`${'built island JS + inline scripts (page load)'.padEnd(46)} ${String(gz(js)).padStart(6)} B gzip`);
   console.log(
     `${'worker: advice, launch plan, config (on demand)'.padEnd(46)} ${String(gz(worker)).padStart(6)} B gzip`,
   );

@@ -1,15 +1,17 @@
 /**
  * The checker's second thread, started on the first change (or when the paste box opens): it
  * parses pasted config.json files and computes what the page-load island leaves out: the ranked
- * advice, llama.cpp's launch plan and the run commands, which cost much code and many estimates.
+ * advice, llama.cpp's launch plan, the run commands and the memory/speed chart, which cost much
+ * code and many estimates.
  * The server-rendered first answer already shows both, so the page's budgeted JavaScript never
  * needs them. (A worker rather than import(), because Vite wraps dynamic imports in a preload
  * helper that would itself cost the page about 1 KB gzip.)
  *
- * Messages in: { kind: 'config', text } or { kind: 'extras', id, input, smallerModels }.
+ * Messages in: { kind: 'config', text } or { kind: 'extras', id, input, smallerModels, maxContext }.
  * Messages out: WorkerReply, plain data only.
  */
 import { buildAdvice } from '../../lib/advice.ts';
+import { chartView, type ChartView } from '../../lib/chart.ts';
 import { extrasView, type ExtrasView } from '../../lib/answer.ts';
 import { NO_COMMANDS, buildCommands } from '../../lib/commands.ts';
 import { estimateEngine, estimateOutcome, type EstimateInput } from '../../lib/engine/fit.ts';
@@ -20,11 +22,18 @@ import type { ModelSpec } from '../../lib/engine/model.ts';
 
 export type WorkerRequest =
   | { kind: 'config'; text: string }
-  | { kind: 'extras'; id: number; input: EstimateInput & { hardware: HardwareSetup }; smallerModels: ModelSpec[] };
+  | {
+      kind: 'extras';
+      id: number;
+      input: EstimateInput & { hardware: HardwareSetup };
+      smallerModels: ModelSpec[];
+      /** The model's maximum context: the chart's last stop. */
+      maxContext: number;
+    };
 
 export type WorkerReply =
   | { kind: 'config'; model?: ModelSpec; summary?: string; error?: string }
-  | { kind: 'extras'; id: number; view: ExtrasView };
+  | { kind: 'extras'; id: number; view: ExtrasView; chart: ChartView };
 
 function reply(message: WorkerRequest): WorkerReply {
   if (message.kind === 'config') {
@@ -42,12 +51,18 @@ function reply(message: WorkerRequest): WorkerReply {
       };
     }
   }
-  const { input, id, smallerModels } = message;
+  const { input, id, smallerModels, maxContext } = message;
   const e = estimateEngine(input);
   const gguf = e.formatFamily === 'gguf' && input.hardware.devices.length > 0;
+  const chart = chartView(
+    { model: input.model, format: input.format, kvType: input.kvType, hardware: input.hardware },
+    input.context,
+    maxContext,
+  );
   return {
     kind: 'extras',
     id,
+    chart,
     view: extrasView({
       advice: e.fit && e.fit.verdict !== 'fits' ? buildAdvice(input, e, estimateOutcome, { smallerModels }) : [],
       commands: buildCommands(e, input),
@@ -57,6 +72,19 @@ function reply(message: WorkerRequest): WorkerReply {
   };
 }
 
+/** What a failed request draws: no curves, no ticks. */
+const EMPTY_CHART: ChartView['geometry'] = {
+  width: 600,
+  height: 220,
+  curve: '',
+  usableY: null,
+  marker: { x: -10, y: -10 },
+  xTicks: [],
+  yTicks: [],
+  speedCurve: '',
+  speedMax: 0,
+};
+
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   let out: WorkerReply;
   try {
@@ -65,7 +93,12 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     out =
       event.data.kind === 'config'
         ? { kind: 'config', error: (err as Error).message }
-        : { kind: 'extras', id: event.data.id, view: extrasView({ advice: [], commands: NO_COMMANDS }) };
+        : {
+            kind: 'extras',
+            id: event.data.id,
+            view: extrasView({ advice: [], commands: NO_COMMANDS }),
+            chart: { geometry: EMPTY_CHART, label: 'The chart could not be drawn for this choice.' },
+          };
   }
   self.postMessage(out);
 };

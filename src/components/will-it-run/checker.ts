@@ -3,12 +3,12 @@
  * after the first (server-rendered) answer, restores the choice from the URL (bad values fall
  * back with a visible notice), recomputes on every input and writes results with
  * textContent/attributes only: nothing from the URL or the pasted config is ever parsed as HTML.
- * Advice and the launch plan come from a worker (checker-worker.ts) started on the first change,
+ * Advice, the launch plan and the chart come from a worker (checker-worker.ts) started on the first change,
  * so they cost the page no JavaScript. Written as closures (not class methods) so the minifier
  * can shorten every name: the island has a 20 KB gzip budget, engine included.
  */
 import { answerView, type AdviceView, type AnswerView, type CommandView } from '../../lib/answer.ts';
-import { chartGeometry, contextStops, memoryCurve, speedCurve } from '../../lib/chart.ts';
+import { contextStops, type ChartView } from '../../lib/chart.ts';
 import type { ModelSpec } from '../../lib/engine/model.ts';
 import { estimateEngine } from '../../lib/engine/fit.ts';
 import { sameFamily } from '../../lib/catalog.ts';
@@ -255,21 +255,10 @@ async function init(root: HTMLElement): Promise<void> {
       }),
     );
 
-  const renderChart = (model: ModelSpec, s: CheckerState, machine: Parameters<typeof speedCurve>[0]['hardware']) => {
-    const usable = machine!.devices.reduce((n, d) => n + d.usableBytes, 0) || machine!.usableRamBytes;
-    const input = { model, format: s.quant, kvType: s.kv };
-    const stops = contextStops(maxContext(s.model));
-    const points = memoryCurve(input, stops);
-    const g = chartGeometry(
-      points,
-      usable,
-      memoryCurve(input, [s.ctx])[0]!,
-      speedCurve({ ...input, hardware: machine }, stops),
-    );
+  const renderChart = ({ geometry: g, label }: ChartView) => {
     q('[data-slot="speed-curve"]').setAttribute('d', g.speedCurve);
     setText('speed-max', g.speedMax.toFixed(0));
     slot('speed-legend').hidden = !g.speedMax;
-    const svg = slot('chart-svg');
     q('[data-slot="curve"]').setAttribute('d', g.curve);
     for (const k of ['y1', 'y2']) q('[data-slot="usable-y"]').setAttribute(k, String(g.usableY ?? -10));
     q('[data-slot="marker"]').setAttribute('cx', String(g.marker.x));
@@ -283,12 +272,7 @@ async function init(root: HTMLElement): Promise<void> {
         svgEl('text', { x: 38, y: t.y + 4, 'text-anchor': 'end' }, t.label),
       ]),
     );
-    const gib = (b: number) => (b / 2 ** 30).toFixed(1);
-    const [first, last] = [points[0]!, points[points.length - 1]!];
-    svg.setAttribute(
-      'aria-label',
-      `Memory needed rises from ${gib(first.bytes)} GiB at ${first.context} tokens to ${gib(last.bytes)} GiB at ${last.context} tokens; usable memory is ${gib(usable)} GiB.`,
-    );
+    slot('chart-svg').setAttribute('aria-label', label);
   };
 
   // The worker: started on the first change; one request in flight, the newest waiting.
@@ -315,6 +299,7 @@ async function init(root: HTMLElement): Promise<void> {
         if (data.id !== asked) return;
         renderAdvice(data.view.advice);
         renderCommands(data.view.commands);
+        renderChart(data.chart);
         return renderLaunch(data.view);
       }
       if (!data.model) return setText('config-status', data.error ?? '');
@@ -370,11 +355,10 @@ async function init(root: HTMLElement): Promise<void> {
       renderAdvice([]);
       renderCommands([]);
       renderLaunch({ launchText: '', maxContextText: '' });
-      send({ kind: 'extras', id: ++asked, input, smallerModels: smaller(model) });
+      send({ kind: 'extras', id: ++asked, input, smallerModels: smaller(model), maxContext: maxContext(s.model) });
     }
     render(view);
     setText('question', `${model.name} on ${machine.name}`);
-    renderChart(model, s, machine);
     // The address bar follows after a pause: dragging the slider should not write it 50 times.
     clearTimeout(urlTimer);
     if (push) urlTimer = setTimeout(() => history.replaceState(null, '', link), 150);

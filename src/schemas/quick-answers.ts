@@ -1,0 +1,27 @@
+import { z } from 'astro/zod';
+import { QUICK_ANSWER_TOPIC_IDS } from '../lib/taxonomy.ts';
+import { IdList, IsoDate, SourceSchema } from './shared.ts';
+
+/**
+ * One question people ask, answered short (content/quick-answers/<id>.mdx). The body carries the
+ * numbers through the engine's MDX components (<Fit>, <MemoryTable>, <FitsOn>), never typed.
+ */
+export const QuickAnswerSchema = z.strictObject({
+  /** The question as people ask it, e.g. "How much VRAM do I need for a 70B model?". */
+  question: z.string().min(8).endsWith('?', { error: 'A quick answer question ends with "?"' }),
+  /** The answer in one or two sentences, shown in lists and as the page's lede. */
+  answer: z.string().min(20).max(320),
+  topic: z.enum(QUICK_ANSWER_TOPIC_IDS),
+  /** Position within its topic on /quick-answers/, 1 first. */
+  order: z.number().int().positive(),
+  /** Catalog entries the answer is about, linked at the end of the page. */
+  models: IdList,
+  hardware: IdList,
+  terms: IdList,
+  guides: IdList,
+  learn: IdList,
+  updated: IsoDate,
+  /** Sources for facts that do not come from the engine or a catalog entry (may be empty). */
+  sources: z.array(SourceSchema).default([]),
+});
+export type QuickAnswerData = z.output<typeof QuickAnswerSchema>;
