@@ -1,13 +1,39 @@
 /**
+ * Deployment settings, read from the environment at build time so one build serves one host.
+ * Documented in README.md; every default is safe to ship (no placeholder hosts, no dead form).
+ *
+ * - RUNLOCALAI_SITE_URL: the public origin, for canonical links, the sitemap, feeds and badges.
+ *   Default: the local preview server, http://127.0.0.1:4321.
+ * - RUNLOCALAI_CONTACT_EMAIL: the editors' address on the contact, privacy and terms pages.
+ *   Default: none (those pages say how to reach the editors without one).
+ * - RUNLOCALAI_DIGEST_ACTION: the https URL the monthly-digest form posts to. Default: none, and
+ *   the footer offers the RSS and JSON feeds instead of a form.
+ * @throws at build time when a value is set but malformed, naming the variable.
+ */
+function setting(name: string, check: (value: string) => boolean, expected: string): string {
+  const value = (typeof process === 'undefined' ? undefined : process.env[name])?.trim() ?? '';
+  if (value && !check(value)) throw new Error(`${name}="${value}" is not ${expected}`);
+  return value;
+}
+const isHttpUrl = (v: string) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol);
+const siteUrl = setting('RUNLOCALAI_SITE_URL', isHttpUrl, 'an http(s) URL such as https://example.org');
+const contactEmail = setting(
+  'RUNLOCALAI_CONTACT_EMAIL',
+  (v) => /^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i.test(v),
+  'an email address',
+);
+const digestAction = setting('RUNLOCALAI_DIGEST_ACTION', (v) => isHttpUrl(v) && v.startsWith('https:'), 'an https URL');
+
+/**
  * Site identity and navigation. The editor is configuration, not a person the site invents:
- * set RUNLOCALAI-specific values here when the team publishes under a real name.
+ * replace the role with a real name when one exists.
  */
 export const SITE = {
   name: 'RunLocalAI',
   tagline: 'Hand-written verdicts, source-cited claims, reproducible commands.',
   description:
     'Will this model run on my GPU, Mac or PC, at what context and how fast? Fit estimates, a sourced catalog of models and hardware, and fixes for the errors you hit.',
-  url: 'https://runlocalai.example',
+  url: (siteUrl || 'http://127.0.0.1:4321').replace(/\/+$/, ''),
   locale: 'en',
   /** Who reviews every page. A role, not an invented person; replace with a real name and bio when one exists. */
   editor: {
@@ -15,11 +41,13 @@ export const SITE = {
     role: 'Editorial team',
     url: '/author/',
   },
-  contactEmail: 'editors@runlocalai.example',
-  /** Monthly digest signup: the form posts here. Empty string = show the RSS option only. */
-  digestFormAction: 'https://runlocalai.example/digest/subscribe',
-  /** Where the RSS feed of Pulse notes lives (no account needed). */
+  /** '' when not configured: pages then point at the contact page's other routes. */
+  contactEmail,
+  /** Monthly digest signup: the form posts here. '' = no form, the feeds instead. */
+  digestFormAction: digestAction,
+  /** The Pulse feeds (no account needed). */
   rssPath: '/pulse/rss.xml',
+  jsonFeedPath: '/pulse/feed.json',
 } as const;
 
 export interface NavLink {

@@ -1,6 +1,7 @@
 /** Answer pages (/will-it-run/<model>/<hardware>/): paths, titles and the tables they show. */
-import { answerLead } from '../lib/answer.ts';
-import { estimateCore } from '../lib/engine.ts';
+import { VERDICT_ICON, VERDICT_TONE, answerLead } from '../lib/answer.ts';
+import type { BadgeInput } from '../lib/badge.ts';
+import { estimateCore, formatBytes, verdictLabel } from '../lib/engine.ts';
 import { COMMON_FORMATS } from '../lib/recommend.ts';
 import { getCatalog } from './catalog.ts';
 import { allPairs, hardwareSetup, modelSpec, sortPairs, type PairAnswer } from './fit.ts';
@@ -84,3 +85,16 @@ export async function errorTitles(): Promise<Record<string, string>> {
   const { errors } = await getCatalog();
   return Object.fromEntries(errors.map((e) => [e.id, e.data.title]));
 }
+
+/** The badge for a pair: what was asked, and the verdict in words with its icon and the memory. */
+export function pairBadge(pair: PairAnswer): BadgeInput {
+  const verdict = pair.estimate.fit!.verdict;
+  return {
+    label: `${pair.model.data.name} on ${pair.hardware.data.name}`,
+    message: `${VERDICT_ICON[verdict]} ${verdictLabel(verdict)} · ${pair.estimate.format} · ${formatBytes(pair.estimate.totalBytes, 1)}`,
+    tone: VERDICT_TONE[verdict],
+  };
+}
+
+/** URL of a pair's badge, relative to the site. */
+export const badgePath = (model: string, hardware: string) => `/badge/${model}/${hardware}.svg`;

@@ -13,7 +13,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'runlocalai-bad-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Copies the valid fixture tree, applies `edit`, builds, returns exit code and output. */
-function buildWith(name: string, edit: (dir: string) => void) {
+function buildWith(name: string, edit: (dir: string) => void, extraEnv: Record<string, string> = {}) {
   const dir = join(scratch, name, 'content');
   cpSync(FIXTURE, dir, { recursive: true });
   edit(dir);
@@ -27,6 +27,7 @@ function buildWith(name: string, edit: (dir: string) => void) {
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
       FORCE_COLOR: '0',
+      ...extraEnv,
     },
     timeout: 240_000,
   });
@@ -38,6 +39,38 @@ describe('a broken content tree fails the build', { timeout: 240_000 }, () => {
     const r = buildWith('valid', () => {});
     expect(r.output).not.toMatch(/InvalidContentEntryDataError|DanglingReferenceError/);
     expect(r.status).toBe(0);
+  });
+
+  it('a configured build uses the site URL, the contact address and the digest endpoint', () => {
+    const r = buildWith(
+      'configured',
+      (dir) =>
+        writeFileSync(
+          join(dir, 'pages/contact.mdx'),
+          '---\ntitle: Contact\ndescription: "How to reach the editors of this site, by email."\nsection: editor\nupdated: 2026-12-02\n---\n\nEmail: <ContactEmail />\n',
+        ),
+      {
+        RUNLOCALAI_SITE_URL: 'https://runlocal.test',
+        RUNLOCALAI_CONTACT_EMAIL: 'editors@runlocal.test',
+        RUNLOCALAI_DIGEST_ACTION: 'https://lists.runlocal.test/subscribe',
+      },
+    );
+    expect(r.status, r.output).toBe(0);
+    const dist = join(scratch, 'configured/dist');
+    const contact = readFileSync(join(dist, 'contact/index.html'), 'utf8');
+    expect(contact).toContain('<link rel="canonical" href="https://runlocal.test/contact/"');
+    expect(contact).toContain('href="mailto:editors@runlocal.test"');
+    expect(contact).toMatch(/<form action="https:\/\/lists\.runlocal\.test\/subscribe" method="post"/);
+    expect(readFileSync(join(dist, '_headers'), 'utf8')).toContain("form-action 'self' https://lists.runlocal.test");
+    expect(readFileSync(join(dist, 'pulse/feed.json'), 'utf8')).toContain(
+      '"feed_url": "https://runlocal.test/pulse/feed.json"',
+    );
+  });
+
+  it('fails on a malformed setting, naming the variable', () => {
+    const r = buildWith('misconfigured', () => {}, { RUNLOCALAI_SITE_URL: 'runlocal dot test' });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('RUNLOCALAI_SITE_URL="runlocal dot test" is not an http(s) URL');
   });
 
   it('names the file and the field of a missing required field', () => {

@@ -49,8 +49,18 @@ describe('starter catalog coverage', () => {
   it('has every editorial and legal page the footer links to', () => {
     const pages = files('pages', /\.mdx?$/).map((f) => f.split('/').pop()!.replace(/\.mdx?$/, ''));
     expect(pages).toEqual(
-      expect.arrayContaining(['about', 'author', 'how-we-make-money', 'editorial-policy', 'contact', 'privacy', 'terms', 'methodology', 'trust', 'start', 'prompting-kits', 'affiliate-disclosure']),
+      expect.arrayContaining(['about', 'author', 'how-we-make-money', 'editorial-policy', 'contact', 'privacy', 'terms', 'methodology', 'trust', 'affiliate-disclosure']),
     );
+  });
+
+  it('has the reference sections at full size: quick answers, prompting kits, start paths, learn', () => {
+    expect(files('quick-answers', /\.mdx$/).length).toBeGreaterThanOrEqual(20);
+    expect(files('prompting-kits', /\.mdx$/).length).toBeGreaterThanOrEqual(8);
+    expect(files('learn', /\.mdx$/).length).toBeGreaterThanOrEqual(10);
+    // One path per operating system and runtime.
+    const start = files('start', /\.mdx$/).map((f) => f.split('/').pop()!.replace(/\.mdx$/, ''));
+    for (const os of ['windows', 'macos', 'linux'])
+      for (const runtime of ['ollama', 'lm-studio', 'llama-cpp']) expect(start).toContain(`${os}-${runtime}`);
   });
 });
 
@@ -58,7 +68,7 @@ describe('prose leaves fit verdicts and speed estimates to the engine', () => {
   // Measured speeds (with their source) and exact KV arithmetic are fine in prose; an estimate
   // phrased as a verdict ("fits in 6 GB", "runs at 40 tok/s") must come from <Fit /> instead.
   const claim = /\bfits?\s+(?:comfortably\s+)?(?:in|into|on)\s+(?:about\s+|roughly\s+|~)?\d+(?:\.\d+)?\s*(?:GB|GiB)\b|\b(?:runs?|generates?)\s+at\s+(?:about\s+|around\s+|roughly\s+|~)?\d+(?:\.\d+)?\s*(?:tok\/s|tokens per second)/i;
-  const prose = ['glossary', 'guides', 'learn', 'errors', 'tools']
+  const prose = ['glossary', 'guides', 'learn', 'errors', 'tools', 'quick-answers', 'start', 'prompting-kits', 'pulse']
     .flatMap((d) => files(d, /\.mdx?$/))
     .map((f) => [f.replace(CONTENT, ''), body(readFileSync(f, 'utf8')).replace(/```[\s\S]*?```/g, '').replace(/`[^`]*`/g, '')] as const);
   it.each(prose.map(([name, text]) => [name, text]))('%s', (_name, text) => {
