@@ -60,7 +60,9 @@ try {
     let requests = 0;
     let counting = false;
     cdp.on('Network.loadingFinished', (e) => {
-      if (counting) ((bytes += e.encodedDataLength), (requests += 1));
+      if (!counting) return;
+      bytes += e.encodedDataLength;
+      requests += 1;
     });
     await page.goto(`http://127.0.0.1:${port}/hardware/`);
     await page.waitForLoadState('networkidle');
