@@ -39,10 +39,15 @@ for (const part of ['index', 'fragment', 'filter']) {
 }
 
 const port = 4399;
-const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-  cwd: ROOT,
-  stdio: 'ignore',
-});
+// Node runs Astro directly (not through npx), so killing the child stops the server.
+const server = spawn(
+  process.execPath,
+  [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'preview', '--host', '127.0.0.1', '--port', String(port)],
+  {
+    cwd: ROOT,
+    stdio: 'ignore',
+  },
+);
 try {
   await new Promise((r) => setTimeout(r, 2500));
   const browser = await chromium.launch({

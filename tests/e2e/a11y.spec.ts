@@ -1,56 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-/**
- * One page of every template: each collection's index and entry pages, every tool, the checker,
- * the pair and per-model tables, reference pages, search and the 404 page. Each is checked at
- * phone and desktop width, in light and dark, against WCAG 2.2 A/AA (target size included).
- */
-const TEMPLATES = [
-  '/',
-  '/glossary/',
-  '/glossary/kv-cache/',
-  '/glossary/category/inference-performance/',
-  '/models/',
-  '/models/llama-3.1-8b-instruct/',
-  '/models/qwen3.5-35b-a3b/',
-  '/hardware/',
-  '/hardware/nvidia-rtx-3060-12gb/',
-  '/hardware/apple-m4-pro-48gb/',
-  '/tools/',
-  '/tools/llama-cpp/',
-  '/errors/',
-  '/errors/cuda-out-of-memory/',
-  '/guides/',
-  '/guides/best-gpu-for-local-ai/',
-  '/learn/',
-  '/learn/choosing-a-quantization/',
-  '/pulse/',
-  '/pulse/2025-08-05-gpt-oss/',
-  '/benchmarks/',
-  '/compare/',
-  '/cost-vs-cloud/',
-  '/choose-my-gpu/',
-  '/quick-answers/',
-  '/prompting-kits/',
-  '/start/',
-  '/start/windows-ollama/',
-  '/quick-answers/vram-for-70b-model/',
-  '/prompting-kits/structured-json/',
-  '/learn/mixture-of-experts-locally/',
-  '/data/',
-  '/methodology/',
-  '/methodology/accuracy/',
-  '/compare/nvidia-rtx-3090-24gb-vs-nvidia-rtx-4090-24gb/',
-  '/about/',
-  '/search/',
-  '/will-it-run/',
-  '/will-it-run/all/',
-  '/will-it-run/all/llama-3.1-8b-instruct/',
-  '/will-it-run/qwen3-30b-a3b/nvidia-rtx-3060-12gb/',
-  '/will-it-run/llama-3.1-8b-instruct/amd-ryzen-9-9950x-64gb/',
-  '/404.html',
-];
+import { TEMPLATES } from './templates.ts';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /**

@@ -1,0 +1,142 @@
+// `npm run bench:scale -- --models N --hardware M`: how the build grows with the catalog.
+// Generates a synthetic catalog in a temporary folder (the test fixture tree, plus N models and M
+// devices cloned from the real catalog with new ids, so every architecture is a real one), builds
+// it, builds a bare Astro site with the same number of pages, and prints one line:
+//   pages=... build_s=... s_per_1000_pages=... peak_rss_mb=... pagefind_bytes=... ratio_vs_bare_astro=...
+// A benchmark, not a test: timings depend on the machine.
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const args = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(args[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive whole number`);
+  return value;
+};
+const N = arg('models', 60);
+const M = arg('hardware', 50);
+const scratch = mkdtempSync(join(tmpdir(), 'runlocalai-scale-'));
+
+/** N (or M) entries cloned round-robin from the real ones, each with a fresh id. */
+function clones(folder, count, rename) {
+  const dir = join(ROOT, 'content', folder);
+  const real = readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
+    .sort();
+  return Array.from({ length: count }, (_, i) => {
+    const file = real[i % real.length];
+    const data = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    return rename(file.replace(/\.json$/, ''), data, Math.floor(i / real.length));
+  });
+}
+
+function syntheticContent() {
+  const content = join(scratch, 'site', 'content');
+  cpSync(join(ROOT, 'tests/fixtures/content'), content, { recursive: true });
+  for (const [id, data] of clones('models', N, (id, data, round) => [
+    `${id}-s${round}`,
+    { ...data, name: `${data.name} (copy ${round})`, tools: [] },
+  ]))
+    writeFileSync(join(content, 'models', `${id}.json`), JSON.stringify(data));
+  for (const [id, data] of clones('hardware', M, (id, data, round) => {
+    const [, base, mem] = /^(.*)-(\d+(?:\.\d+)?gb)$/.exec(id);
+    return [`${base}-s${round}-${mem}`, { ...data, name: `${data.name} (copy ${round})`, formerIds: [] }];
+  }))
+    writeFileSync(join(content, 'hardware', `${id}.json`), JSON.stringify(data));
+  return content;
+}
+
+/** Runs a command under /usr/bin/time, returning wall seconds and peak RSS of the largest process. */
+function timed(command, commandArgs, options) {
+  const started = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', 'peak_kb=%M', command, ...commandArgs], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    ...options,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (r.status !== 0)
+    throw new Error(`${command} ${commandArgs.join(' ')} failed:\n${r.stdout}\n${r.stderr}`.slice(-4000));
+  const peak = Number(/peak_kb=(\d+)/.exec(r.stderr)?.[1] ?? 0);
+  return { seconds, peakMb: peak / 1024 };
+}
+
+function countPages(dir) {
+  let n = 0;
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) n += name === 'pagefind' || name === '_astro' ? 0 : countPages(full);
+    else if (name.endsWith('.html')) n += 1;
+  }
+  return n;
+}
+
+function bytes(dir) {
+  let n = 0;
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    n += statSync(full).isDirectory() ? bytes(full) : statSync(full).size;
+  }
+  return n;
+}
+
+/** A bare Astro project (same Astro, same node_modules) with one route that emits `pages` pages. */
+function bareAstro(pages) {
+  const dir = join(scratch, 'bare');
+  mkdirSync(join(dir, 'src/pages'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bare', type: 'module', private: true }));
+  writeFileSync(join(dir, 'astro.config.mjs'), "export default { output: 'static' };\n");
+  writeFileSync(
+    join(dir, 'src/pages/[n].astro'),
+    `---
+export function getStaticPaths() {
+  return Array.from({ length: ${pages} }, (_, n) => ({ params: { n: String(n) } }));
+}
+const { n } = Astro.params;
+---
+<html lang="en"><head><title>Page {n}</title></head><body><h1>Page {n}</h1><p>A bare Astro page.</p></body></html>
+`,
+  );
+  return dir;
+}
+
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+try {
+  const content = syntheticContent();
+  const site = timed(process.execPath, [astro, 'build'], {
+    cwd: ROOT,
+    env: { ...env, RUNLOCALAI_CONTENT_DIR: content, RUNLOCALAI_BUILD_DIR: join(scratch, 'site') },
+  });
+  const dist = join(scratch, 'site/dist');
+  const pages = countPages(dist);
+  const pagefindBytes = bytes(join(dist, 'pagefind'));
+  const bareDir = bareAstro(pages);
+  const bare = timed(process.execPath, [join(bareDir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: bareDir,
+    env,
+  });
+  console.log(
+    `models=${N} hardware=${M} pages=${pages} build_s=${site.seconds.toFixed(1)} ` +
+      `s_per_1000_pages=${((site.seconds / pages) * 1000).toFixed(2)} peak_rss_mb=${site.peakMb.toFixed(0)} ` +
+      `pagefind_bytes=${pagefindBytes} bare_astro_s=${bare.seconds.toFixed(1)} ratio_vs_bare_astro=${(site.seconds / bare.seconds).toFixed(2)}`,
+  );
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
