@@ -61,7 +61,7 @@ export const HEADER_NAV: readonly NavLink[] = [
   { label: 'Best GPU', href: '/guides/best-gpu-for-local-ai/' },
   { label: 'Compare', href: '/compare/' },
   { label: 'Troubleshoot', href: '/errors/' },
-  { label: 'Start', href: '/start/' },
+  { label: 'Get started', href: '/start/' },
   { label: 'Learn', href: '/learn/' },
   { label: 'Pulse', href: '/pulse/' },
   { label: 'Models', href: '/models/' },
