@@ -206,3 +206,34 @@ export async function fitsOn(hardwareId: string, context: number, usedBy: string
     .sort((a, b) => b.model.data.paramsTotal - a.model.data.paramsTotal);
   return { hardware, context, rows };
 }
+
+/** A claim's outcome word for an engine verdict (see CLAIM_OUTCOMES in src/schemas/quick-answers.ts). */
+export function claimOutcome(verdict: string): 'on-gpu' | 'offload' | 'cpu-only' | 'wont-run' {
+  if (verdict === 'fits' || verdict === 'tight') return 'on-gpu';
+  if (verdict === 'partial-offload') return 'offload';
+  return verdict === 'cpu-only' ? 'cpu-only' : 'wont-run';
+}
+
+/**
+ * Recomputes a quick answer's claims. @throws naming the file and the claim when the engine's
+ * answer differs from what the prose states.
+ */
+export async function checkClaims(
+  file: string,
+  claims: readonly { model: string; hardware: string; format: string; ctx: number; outcome: string }[],
+) {
+  return Promise.all(
+    claims.map(async (claim) => {
+      const { model, hardware, estimate } = await fitFor(
+        { model: claim.model, hardware: claim.hardware, format: claim.format, context: claim.ctx },
+        `${file} claims`,
+      );
+      const actual = claimOutcome(estimate.fit!.verdict);
+      if (actual !== claim.outcome)
+        throw new Error(
+          `${file}: claim "${claim.model} on ${claim.hardware} at ${claim.format}, ${claim.ctx} tokens: ${claim.outcome}" no longer holds; the engine says ${actual} (${estimate.fit!.verdict}). Update the answer's prose and the claim.`,
+        );
+      return { claim, model, hardware, estimate };
+    }),
+  );
+}

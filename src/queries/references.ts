@@ -46,6 +46,8 @@ export const REFERENCE_RULES: readonly ReferenceRule[] = [
   { from: 'quickAnswers', field: 'terms[]', to: 'glossary' },
   { from: 'quickAnswers', field: 'guides[]', to: 'guides' },
   { from: 'quickAnswers', field: 'learn[]', to: 'learn' },
+  { from: 'quickAnswers', field: 'claims[].model', to: 'models' },
+  { from: 'quickAnswers', field: 'claims[].hardware', to: 'hardware' },
   { from: 'promptingKits', field: 'models[]', to: 'models' },
   { from: 'promptingKits', field: 'terms[]', to: 'glossary' },
   { from: 'start', field: 'runtime', to: 'tools' },

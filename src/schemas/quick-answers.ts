@@ -1,6 +1,9 @@
 import { z } from 'astro/zod';
 import { QUICK_ANSWER_TOPIC_IDS } from '../lib/taxonomy.ts';
-import { IdList, IsoDate, SourceSchema } from './shared.ts';
+import { Id, IdList, IsoDate, SourceSchema } from './shared.ts';
+
+/** What a claim says the engine answers: runs on the GPU (fits or tight), offloads, CPU only, or won't run. */
+export const CLAIM_OUTCOMES = ['on-gpu', 'offload', 'cpu-only', 'wont-run'] as const;
 
 /**
  * One question people ask, answered short (content/quick-answers/<id>.mdx). The body carries the
@@ -20,6 +23,21 @@ export const QuickAnswerSchema = z.strictObject({
   terms: IdList,
   guides: IdList,
   learn: IdList,
+  /**
+   * The engine facts the short answer states in words ("a 14B model fits a 12 GB card"): the build
+   * recomputes each one and fails when the engine no longer agrees, so the prose cannot drift.
+   */
+  claims: z
+    .array(
+      z.strictObject({
+        model: Id,
+        hardware: Id,
+        format: z.string().min(1),
+        ctx: z.number().int().positive(),
+        outcome: z.enum(CLAIM_OUTCOMES),
+      }),
+    )
+    .default([]),
   updated: IsoDate,
   /** Sources for facts that do not come from the engine or a catalog entry (may be empty). */
   sources: z.array(SourceSchema).default([]),

@@ -2,7 +2,7 @@
 // build fails with a message naming the file and the field (schema errors) or both ends (dangling
 // references). Each build takes a few seconds.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,20 @@ describe('a broken content tree fails the build', { timeout: 240_000 }, () => {
     expect(readFileSync(join(dist, '_headers'), 'utf8')).toContain("form-action 'self' https://lists.runlocal.test");
     expect(readFileSync(join(dist, 'pulse/feed.json'), 'utf8')).toContain(
       '"feed_url": "https://runlocal.test/pulse/feed.json"',
+    );
+  });
+
+  it('fails when a quick answer claims what the engine does not say, naming the file and the claim', () => {
+    const r = buildWith('claim', (dir) => {
+      mkdirSync(join(dir, 'quick-answers'), { recursive: true });
+      writeFileSync(
+        join(dir, 'quick-answers/tiny.mdx'),
+        '---\nquestion: "Does the tiny model run on the tiny GPU?"\nanswer: "No, it does not run at all, says this deliberately wrong answer."\ntopic: models\norder: 1\nclaims:\n  - { model: tiny-model, hardware: tiny-gpu-8gb, format: Q4_K_M, ctx: 2048, outcome: wont-run }\nupdated: 2026-12-02\n---\n\nBody.\n',
+      );
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toMatch(
+      /quick-answers\/tiny\.mdx: claim "tiny-model on tiny-gpu-8gb at Q4_K_M, 2048 tokens: wont-run" no longer holds; the engine says on-gpu/,
     );
   });
 
