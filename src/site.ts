@@ -50,6 +50,11 @@ export const SITE = {
   jsonFeedPath: '/pulse/feed.json',
 } as const;
 
+/** A site path as an absolute URL on the configured origin, e.g. absoluteUrl('/data/') for feeds and JSON-LD. */
+export function absoluteUrl(path: string): string {
+  return new URL(path, SITE.url).href;
+}
+
 export interface NavLink {
   readonly label: string;
   readonly href: string;

@@ -4,7 +4,7 @@
  */
 import { getCatalog } from './catalog.ts';
 import { paths } from './paths.ts';
-import { SITE } from '../site.ts';
+import { SITE, absoluteUrl } from '../site.ts';
 
 export const FEED_TITLE = `${SITE.name} Pulse`;
 export const FEED_DESCRIPTION = 'Dated notes on what changed for running AI locally: models, hardware, runtimes.';
@@ -21,21 +21,19 @@ export interface FeedItem {
   related: string[];
 }
 
-const absolute = (path: string) => new URL(path, SITE.url).href;
-
 /** Every Pulse note, newest first. */
 export async function feedItems(): Promise<FeedItem[]> {
   const { pulse } = await getCatalog();
   return pulse.map((p) => ({
-    id: absolute(paths.pulse(p.id)),
+    id: absoluteUrl(paths.pulse(p.id)),
     title: p.data.title,
     summary: p.data.summary,
-    url: absolute(paths.pulse(p.id)),
+    url: absoluteUrl(paths.pulse(p.id)),
     published: `${p.data.date}T00:00:00Z`,
     related: [
-      ...p.data.models.map((id) => absolute(paths.model(id))),
-      ...p.data.hardware.map((id) => absolute(paths.hardware(id))),
-      ...p.data.tools.map((id) => absolute(paths.tool(id))),
+      ...p.data.models.map((id) => absoluteUrl(paths.model(id))),
+      ...p.data.hardware.map((id) => absoluteUrl(paths.hardware(id))),
+      ...p.data.tools.map((id) => absoluteUrl(paths.tool(id))),
     ],
   }));
 }
@@ -47,10 +45,10 @@ export async function jsonFeed() {
     version: 'https://jsonfeed.org/version/1.1',
     title: FEED_TITLE,
     description: FEED_DESCRIPTION,
-    home_page_url: absolute(paths.pulse()),
-    feed_url: absolute(SITE.jsonFeedPath),
+    home_page_url: absoluteUrl(paths.pulse()),
+    feed_url: absoluteUrl(SITE.jsonFeedPath),
     language: SITE.locale,
-    authors: [{ name: SITE.editor.name, url: absolute(SITE.editor.url) }],
+    authors: [{ name: SITE.editor.name, url: absoluteUrl(SITE.editor.url) }],
     items: items.map((i) => ({
       id: i.id,
       url: i.url,

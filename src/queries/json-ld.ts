@@ -4,13 +4,12 @@
  */
 import type { JsonLdNode } from '../lib/json-ld.ts';
 import { searchUrl } from '../lib/search.ts';
-import { SITE } from '../site.ts';
+import { SITE, absoluteUrl } from '../site.ts';
 import type { Entry } from './catalog.ts';
 import { paths } from './paths.ts';
 
-const url = (path: string) => new URL(path, SITE.url).href;
 const publisher = { '@type': 'Organization', name: SITE.name, url: SITE.url };
-const editor = { '@type': 'Organization', name: SITE.editor.name, url: url(SITE.editor.url) };
+const editor = { '@type': 'Organization', name: SITE.editor.name, url: absoluteUrl(SITE.editor.url) };
 const citations = (sources: readonly { url: string }[]) => sources.map((s) => s.url);
 
 /** The home page: the site, with its search as a SearchAction. */
@@ -18,12 +17,15 @@ export function websiteLd(): JsonLdNode {
   return {
     '@type': 'WebSite',
     name: SITE.name,
-    url: url('/'),
+    url: absoluteUrl('/'),
     description: SITE.description,
     publisher,
     potentialAction: {
       '@type': 'SearchAction',
-      target: { '@type': 'EntryPoint', urlTemplate: url(searchUrl('QUERY')).replace('QUERY', '{search_term_string}') },
+      target: {
+        '@type': 'EntryPoint',
+        urlTemplate: absoluteUrl(searchUrl('QUERY')).replace('QUERY', '{search_term_string}'),
+      },
       'query-input': 'required name=search_term_string',
     },
   };
@@ -35,8 +37,8 @@ export function glossaryLd(entry: Entry<'glossary'>): JsonLdNode {
     name: entry.data.term,
     description: entry.data.definition,
     ...(entry.data.aliases.length ? { alternateName: entry.data.aliases } : {}),
-    url: url(paths.glossary(entry.id)),
-    inDefinedTermSet: { '@type': 'DefinedTermSet', name: `${SITE.name} glossary`, url: url(paths.glossary()) },
+    url: absoluteUrl(paths.glossary(entry.id)),
+    inDefinedTermSet: { '@type': 'DefinedTermSet', name: `${SITE.name} glossary`, url: absoluteUrl(paths.glossary()) },
   };
 }
 
@@ -49,7 +51,7 @@ export function articleLd(
     '@type': kind,
     headline: a.title,
     description: a.description,
-    url: url(a.path),
+    url: absoluteUrl(a.path),
     dateModified: a.date,
     ...(kind === 'NewsArticle' ? { datePublished: a.date } : {}),
     author: editor,
@@ -64,7 +66,7 @@ export function howToLd(
   runtimeName: string,
   steps: readonly { text: string; slug: string }[],
 ): JsonLdNode {
-  const page = url(paths.start(entry.id));
+  const page = absoluteUrl(paths.start(entry.id));
   return {
     '@type': 'HowTo',
     name: entry.data.title,
@@ -83,7 +85,7 @@ export function hardwareLd(entry: Entry<'hardware'>): JsonLdNode {
     name: d.name,
     description: d.summary,
     brand: { '@type': 'Brand', name: d.vendor },
-    url: url(paths.hardware(entry.id)),
+    url: absoluteUrl(paths.hardware(entry.id)),
     additionalProperty: [
       { '@type': 'PropertyValue', name: 'Memory', value: d.memoryGiB, unitText: 'GiB' },
       { '@type': 'PropertyValue', name: 'Memory bandwidth', value: d.bandwidthGBs, unitText: 'GB/s' },
@@ -101,7 +103,7 @@ export function toolLd(entry: Entry<'tools'>): JsonLdNode {
     applicationCategory: 'DeveloperApplication',
     operatingSystem: d.platforms.join(', '),
     license: d.license,
-    url: url(paths.tool(entry.id)),
+    url: absoluteUrl(paths.tool(entry.id)),
     sameAs: [d.website, ...(d.repo ? [d.repo] : [])],
   };
 }
@@ -116,7 +118,7 @@ export function modelLd(entry: Entry<'models'>): JsonLdNode {
     creator: { '@type': 'Organization', name: d.org },
     license: d.license,
     datePublished: d.releaseDate,
-    url: url(paths.model(entry.id)),
+    url: absoluteUrl(paths.model(entry.id)),
     sameAs: `https://huggingface.co/${d.hfRepo}`,
   };
 }
@@ -125,7 +127,7 @@ export function modelLd(entry: Entry<'models'>): JsonLdNode {
 export function quickAnswerLd(entry: Entry<'quickAnswers'>): JsonLdNode {
   return {
     '@type': 'FAQPage',
-    url: url(paths.quickAnswer(entry.id)),
+    url: absoluteUrl(paths.quickAnswer(entry.id)),
     dateModified: entry.data.updated,
     mainEntity: {
       '@type': 'Question',

@@ -11,7 +11,7 @@ import { CloudPriceSchema } from '../schemas/cloud.ts';
 import { HardwareSchema } from '../schemas/hardware.ts';
 import { ModelSchema } from '../schemas/models.ts';
 import { Id, IsoDate } from '../schemas/shared.ts';
-import { SITE } from '../site.ts';
+import { SITE, absoluteUrl } from '../site.ts';
 import { getCatalog } from './catalog.ts';
 
 /** Version of the files' layout; bumped when a field is renamed or removed (adding one is not a break). */
@@ -176,7 +176,6 @@ export const DATASETS = [models, hardware, benchmarks, cloud] as unknown as Data
 
 export type DatasetId = (typeof DATASETS)[number]['id'];
 
-const absolute = (path: string) => new URL(path, SITE.url).href;
 export const dataPaths = {
   page: () => '/data/',
   json: (id: string) => `/data/${id}.json`,
@@ -191,14 +190,14 @@ const BUILT = new Date().toISOString();
 export async function datasetJson(dataset: (typeof DATASETS)[number]) {
   const records = await dataset.records();
   return {
-    $schema: absolute(dataPaths.schema(dataset.id)),
+    $schema: absoluteUrl(dataPaths.schema(dataset.id)),
     dataset: dataset.id,
     title: `${SITE.name} ${dataset.title}`,
     version: DATA_FORMAT_VERSION,
     built: BUILT,
     updated: records.reduce((latest, r) => (r.asOf > latest ? r.asOf : latest), ''),
     license: DATA_LICENSE.url,
-    documentation: absolute(dataPaths.page()),
+    documentation: absoluteUrl(dataPaths.page()),
     count: records.length,
     records,
   };
@@ -220,7 +219,7 @@ export function datasetSchema(dataset: (typeof DATASETS)[number]) {
   });
   return {
     ...z.toJSONSchema(file, { io: 'output', unrepresentable: 'any', target: 'draft-2020-12' }),
-    $id: absolute(dataPaths.schema(dataset.id)),
+    $id: absoluteUrl(dataPaths.schema(dataset.id)),
     title: `${SITE.name} ${dataset.title} (version ${DATA_FORMAT_VERSION})`,
     description: dataset.about,
   };
