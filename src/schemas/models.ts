@@ -130,6 +130,10 @@ export const ModelFileSchema = z.strictObject({
   bytes: Count,
   /** Who published the file, e.g. "bartowski". */
   publisher: z.string().min(1).optional(),
+  /** Hugging Face repository holding the file, e.g. "bartowski/Qwen_Qwen3-8B-GGUF" (commands download from it). */
+  repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, { error: 'repo is "owner/name"' }).optional(),
+  /** File name(s) in that repository; a split file lists every part and `bytes` is their sum. */
+  fileNames: z.array(z.string().min(1)).min(1).optional(),
   /** Page that lists the size. */
   url: z.url(),
 });
@@ -151,6 +155,10 @@ export const ModelSchema = z.strictObject({
   hfRepo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, { error: 'hfRepo is "owner/name"' }),
   /** Ollama library tag, e.g. "llama3.1:8b". */
   ollamaTag: z.string().min(1).nullish(),
+  /** Quantization the plain ollamaTag pulls (Ollama's library default is Q4_K_M for most models). */
+  ollamaTagFormat: z.string().min(1).nullish(),
+  /** Ollama library tags for other quantizations, by format id, e.g. { "Q8_0": "llama3.1:8b-instruct-q8_0" }. */
+  ollamaTagsByFormat: z.record(z.string().min(1), z.string().min(1)).default({}),
   /** MLX community repo, e.g. "mlx-community/Meta-Llama-3.1-8B-Instruct-4bit". */
   mlxRepo: z.string().min(1).nullish(),
   /** Total parameter count (a count, not billions), e.g. 8030261248. */

@@ -16,6 +16,22 @@ export const ToolSchema = z.strictObject({
   formats: z.array(z.string().min(1)).min(1),
   website: z.url(),
   repo: z.url().nullish(),
+  /**
+   * Which backends work on which operating system (the compatibility matrix on /tools/matrix/).
+   * Every platform in `platforms` appears once; its backends are a subset of `backends`.
+   */
+  support: z
+    .array(
+      z.strictObject({
+        platform: z.enum(PLATFORMS),
+        backends: z.array(z.enum(BACKENDS)).min(1),
+        /** Short caveat, e.g. "Vulkan build only" or "WSL2". */
+        note: z.string().min(1).nullish(),
+      }),
+    )
+    .optional(),
+  /** A copyable command that downloads and runs a catalog model, e.g. "ollama run qwen3:8b". */
+  run: z.string().min(1).nullish(),
   /** A copyable install command, e.g. "brew install llama.cpp". */
   install: z.string().min(1).nullish(),
   asOf: IsoDate,
