@@ -30,8 +30,8 @@ const json = (folder: string) =>
 
 export const collections = {
   glossary: defineCollection({ loader: mdx('glossary'), schema: GlossarySchema }),
-  models: defineCollection({ loader: json('models'), schema: ModelSchema }),
-  hardware: defineCollection({ loader: json('hardware'), schema: HardwareSchema }),
+  models: defineCollection({ loader: mdx('models'), schema: ModelSchema }),
+  hardware: defineCollection({ loader: mdx('hardware'), schema: HardwareSchema }),
   tools: defineCollection({ loader: mdx('tools'), schema: ToolSchema }),
   errors: defineCollection({ loader: mdx('errors'), schema: ErrorSchema }),
   guides: defineCollection({ loader: mdx('guides'), schema: GuideSchema }),

@@ -1,7 +1,8 @@
-/** Read catalog JSON files (content/models, content/hardware) for the CLI and the bench. */
+/** Read catalog entries (content/models, content/hardware: MDX with YAML frontmatter) for the CLI and the bench. */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 
 /** Catalog root: $RUNLOCALAI_CONTENT_DIR or <repo>/content. */
 export function contentDir(): string {
@@ -10,13 +11,13 @@ export function contentDir(): string {
   return fileURLToPath(new URL('../../content', import.meta.url));
 }
 
-/** Ids (file names without .json, skipping files that start with "_") in a catalog folder. */
+/** Ids (file names without .mdx, skipping files that start with "_") in a catalog folder. */
 export function listIds(kind: 'models' | 'hardware', root = contentDir()): string[] {
   const dir = join(root, kind);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
-    .map((f) => f.slice(0, -'.json'.length))
+    .filter((f) => f.endsWith('.mdx') && !f.startsWith('_'))
+    .map((f) => f.slice(0, -'.mdx'.length))
     .sort();
 }
 
@@ -33,17 +34,35 @@ export function readEntry(kind: 'models' | 'hardware', id: string, root = conten
           : ` No ${kind} found in ${join(root, kind)} (set RUNLOCALAI_CONTENT_DIR).`;
     throw new Error(`Unknown ${kind === 'models' ? 'model' : 'hardware'} id "${id}".${hint}`);
   }
-  return readJson(join(root, kind, `${id}.json`));
+  return readFrontmatter(join(root, kind, `${id}.mdx`));
+}
+
+/**
+ * The YAML frontmatter of an MDX entry as data, with a one-line error. Dates stay strings
+ * (YAML 1.2 core schema), as the content schemas expect.
+ */
+export function readFrontmatter(path: string): unknown {
+  const text = readText(path);
+  const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
+  if (match === null) throw new Error(`${path} has no frontmatter (it must start with a line "---").`);
+  try {
+    return parseYaml(match[1]!) as unknown;
+  } catch (err) {
+    throw new Error(`${path} has invalid YAML frontmatter (${(err as Error).message.split('\n')[0]}).`);
+  }
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(`Cannot read ${path}: file not found or not readable.`);
+  }
 }
 
 /** Read and parse a JSON file with a one-line error. */
 export function readJson(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new Error(`Cannot read ${path}: file not found or not readable.`);
-  }
+  const text = readText(path);
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {

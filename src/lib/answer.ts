@@ -144,7 +144,12 @@ function commandsView(c: Estimate['commands']): CommandView[] {
   const commands: CommandView[] = [];
   if (c.llamaCpp) commands.push({ id: 'llama-cpp', label: 'llama.cpp', text: c.llamaCpp });
   if (c.ollama.length) commands.push({ id: 'ollama', label: 'Ollama', text: c.ollama.join('\n') });
-  if (c.lmStudio.length) commands.push({ id: 'lm-studio', label: 'LM Studio settings', text: c.lmStudio.join('\n') });
+  if (c.lmStudio.length)
+    commands.push({
+      id: 'lm-studio',
+      label: 'LM Studio (download, then load with these settings)',
+      text: c.lmStudio.join('\n'),
+    });
   if (c.mlx) commands.push({ id: 'mlx', label: 'MLX', text: c.mlx });
   if (c.vllm) commands.push({ id: 'vllm', label: 'vLLM', text: c.vllm });
   return commands;

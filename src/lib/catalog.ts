@@ -1,11 +1,11 @@
 /**
- * Map catalog JSON (content/models/<id>.json, content/hardware/<id>.json) into engine inputs.
+ * Map catalog JSON (content/models/<id>.mdx, content/hardware/<id>.mdx frontmatter) into engine inputs.
  * Pure: the CLI, the pages and the browser island all call these with already-parsed objects.
  */
 import type { Backend } from './engine/compute.ts';
 import type { HardwareSetup } from './engine/hardware.ts';
 import { cpuSetup, gpuSetup, unifiedSetup } from './engine/hardware.ts';
-import type { ArchFamily, ModelArchitecture, ModelSpec } from './engine/model.ts';
+import type { ArchFamily, ModelArchitecture, ModelFile, ModelSpec } from './engine/model.ts';
 import { validateArchitecture } from './engine/model.ts';
 
 /** The subset of a catalog model entry the engine reads. */
@@ -22,8 +22,9 @@ export interface CatalogModel {
   mlxRepo?: string | null | undefined;
   /** The same shape as the engine's architecture; the family is inferred from the names unless given. */
   architecture: Omit<ModelArchitecture, 'family'> & { family?: ArchFamily | null | undefined };
-  files?:
-    readonly { format: string; bytes: number; publisher?: string | undefined; url?: string | undefined }[] | undefined;
+  ollamaTagFormat?: string | null | undefined;
+  ollamaTagsByFormat?: Readonly<Record<string, string>> | undefined;
+  files?: readonly ModelFile[] | undefined;
   vision?: ModelSpec['vision'];
 }
 
@@ -96,6 +97,8 @@ export function modelFromCatalog(id: string, m: CatalogModel): ModelSpec {
     files: m.files ?? [],
     vision: m.vision ?? null,
     ollamaTag: m.ollamaTag ?? null,
+    ollamaTagFormat: m.ollamaTagFormat ?? null,
+    ollamaTagsByFormat: m.ollamaTagsByFormat ?? {},
     hfRepo: m.hfRepo ?? null,
     mlxRepo: m.mlxRepo ?? null,
   };

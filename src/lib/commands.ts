@@ -2,6 +2,7 @@
  * Run commands for the chosen setup: llama.cpp, Ollama, LM Studio settings, MLX and vLLM.
  */
 import type { EngineEstimate, EstimateInput } from './engine/fit.ts';
+import type { ModelSpec } from './engine/model.ts';
 
 export interface RunCommands {
   /** llama-server command line (GGUF only; empty otherwise). */
@@ -14,6 +15,49 @@ export interface RunCommands {
   mlx: string | null;
   /** vLLM command (safetensors/AWQ/GPTQ), else null. */
   vllm: string | null;
+}
+
+/** The Hugging Face repository a GGUF command downloads `format` from, and whether the catalog lists that exact file. */
+export interface GgufSource {
+  repo: string;
+  /** The catalog lists a file of this format in this repo (else the repo is the model's usual GGUF publisher). */
+  exact: boolean;
+}
+
+/**
+ * Where to download a GGUF of `format`: the repo of the catalog's file in that format, otherwise the
+ * repo that publishes most of the model's listed files (publishers such as bartowski, unsloth and
+ * lmstudio-community upload the whole ladder of quantizations). Null when no file names a repo:
+ * then no command can name a download the catalog cites.
+ */
+export function ggufSource(model: ModelSpec, format: string): GgufSource | null {
+  const files = (model.files ?? []).filter((f) => f.repo);
+  const exact = files.find((f) => f.format.toUpperCase() === format.toUpperCase());
+  if (exact) return { repo: exact.repo!, exact: true };
+  const counts = new Map<string, number>();
+  for (const f of files) if (/^(Q\d|IQ\d)/i.test(f.format)) counts.set(f.repo!, (counts.get(f.repo!) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [repo, n] of counts) if (best === null || n > counts.get(best)!) best = repo;
+  return best === null ? null : { repo: best, exact: false };
+}
+
+/** The quantization Ollama's plain library tag pulls: the catalog's value, else Q4_K_M (MXFP4 for natively MXFP4 models). */
+export function ollamaTagFormat(model: ModelSpec): string {
+  return model.ollamaTagFormat ?? (model.architecture.nativeExpertType === 'MXFP4' ? 'MXFP4' : 'Q4_K_M');
+}
+
+/** What to `ollama run` for this format: the library tag that is this quantization, else the Hugging Face file, else the plain tag. */
+function ollamaName(model: ModelSpec, format: string, source: GgufSource | null): string {
+  const byFormat = model.ollamaTagsByFormat?.[format];
+  if (byFormat) return byFormat;
+  if (model.ollamaTag && ollamaTagFormat(model).toUpperCase() === format.toUpperCase()) return model.ollamaTag;
+  if (source) return `hf.co/${source.repo}:${format}`;
+  return model.ollamaTag ?? `hf.co/<gguf-repo>:${format}`;
+}
+
+/** A local file name for `-m` when the catalog names no repository to download from. */
+function localFileName(model: ModelSpec, format: string): string {
+  return `./${(model.hfRepo ?? model.id ?? model.name).split('/').pop()!.replace(/\s+/g, '-')}-${format}.gguf`;
 }
 
 /** No commands (what the checker shows until its worker has built them). */
@@ -39,10 +83,11 @@ export function buildCommands(e: EngineEstimate, input: EstimateInput): RunComma
         : fit.outputOnGpu
           ? L + 1
           : gpuLayers;
-    const file = `${(model.hfRepo ?? model.id ?? model.name).split('/').pop()!.replace(/\s+/g, '-')}-${format}.gguf`;
+    const source = ggufSource(model, format);
     const flags: (string | number | false)[] = [
-      'llama-server -m',
-      file,
+      ...(source
+        ? ['llama-server -hf', `${source.repo}:${format}`]
+        : ['llama-server -m', localFileName(model, format)]),
       '-c',
       context,
       '-ngl',
@@ -66,12 +111,13 @@ export function buildCommands(e: EngineEstimate, input: EstimateInput): RunComma
     ];
     c.ollama = [
       env.filter(Boolean).join(' '),
-      `ollama run ${model.ollamaTag ?? (model.hfRepo != null ? `hf.co/${model.hfRepo}-GGUF:${format}` : `<model>:${format}`)}`,
+      `ollama run ${ollamaName(model, format, source)}`,
       `/set parameter num_ctx ${Math.max(1, Math.floor(context / parallel))}`,
     ];
     if (fit?.verdict === 'partial-offload' && !moe) c.ollama.push(`/set parameter num_gpu ${gpuLayers}`);
 
     c.lmStudio = [
+      ...(source ? [`lms get https://huggingface.co/${source.repo}@${format.toLowerCase()}`] : []),
       `Context Length: ${context}`,
       `GPU Offload: ${gpuLayers} / ${L} layers`,
       `Flash Attention: ${fa ? 'On' : 'Off'}`,

@@ -55,8 +55,11 @@ export async function checkerPayload(): Promise<CheckerPayload> {
     // Engine-ready specs (family inferred and architecture validated here, once, at build time),
     // with only the fields the engine reads.
     models: models.map((m) => {
-      const { architecture, contextLength, files, ollamaTag, hfRepo, mlxRepo, paramsTotal, vision } = modelSpec(m);
-      const fileSizes = (files ?? []).map(({ format, bytes }) => ({ format, bytes }));
+      const spec = modelSpec(m);
+      const { architecture, contextLength, files, ollamaTag, hfRepo, mlxRepo, paramsTotal, vision } = spec;
+      // Sizes for the engine; repos so the commands download the file the answer is about.
+      const fileSizes = (files ?? []).map(({ format, bytes, repo }) => compact({ format, bytes, repo }));
+      const tagsByFormat = spec.ollamaTagsByFormat ?? {};
       const family = familyLine(m.data.family);
       return [
         m.id,
@@ -65,6 +68,8 @@ export async function checkerPayload(): Promise<CheckerPayload> {
           contextLength,
           files: fileSizes,
           ollamaTag,
+          ollamaTagFormat: spec.ollamaTagFormat,
+          ollamaTagsByFormat: Object.keys(tagsByFormat).length > 0 ? tagsByFormat : undefined,
           hfRepo,
           mlxRepo,
           paramsTotal,

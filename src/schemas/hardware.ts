@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { BACKENDS, HARDWARE_KINDS, HARDWARE_VENDORS } from '../lib/taxonomy.ts';
 import { Id, IsoDate, Sources } from './shared.ts';
 
-/** A GPU, Apple silicon configuration, unified-memory machine or CPU (content/hardware/<id>.json). */
+/** A GPU, Apple silicon configuration, unified-memory machine or CPU (content/hardware/<id>.mdx: the data in frontmatter, the verdict in the body). */
 export const HardwareSchema = z.strictObject({
   /** Display name including the memory, e.g. "GeForce RTX 3060 12GB" or "Apple M4 Pro (48 GB)". */
   name: z.string().min(1),

@@ -131,14 +131,17 @@ export const ModelFileSchema = z.strictObject({
   /** Who published the file, e.g. "bartowski". */
   publisher: z.string().min(1).optional(),
   /** Hugging Face repository holding the file, e.g. "bartowski/Qwen_Qwen3-8B-GGUF" (commands download from it). */
-  repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, { error: 'repo is "owner/name"' }).optional(),
+  repo: z
+    .string()
+    .regex(/^[\w.-]+\/[\w.-]+$/, { error: 'repo is "owner/name"' })
+    .optional(),
   /** File name(s) in that repository; a split file lists every part and `bytes` is their sum. */
   fileNames: z.array(z.string().min(1)).min(1).optional(),
   /** Page that lists the size. */
   url: z.url(),
 });
 
-/** A model (content/models/<id>.json). */
+/** A model (content/models/<id>.mdx: the data in frontmatter, the verdict in the body). */
 export const ModelSchema = z.strictObject({
   /** Display name, e.g. "Llama 3.1 8B Instruct". */
   name: z.string().min(1),

@@ -19,6 +19,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const args = process.argv.slice(2);
@@ -36,28 +37,33 @@ const scratch = mkdtempSync(join(tmpdir(), 'runlocalai-scale-'));
 function clones(folder, count, rename) {
   const dir = join(ROOT, 'content', folder);
   const real = readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
+    .filter((f) => f.endsWith('.mdx') && !f.startsWith('_'))
     .sort();
   return Array.from({ length: count }, (_, i) => {
     const file = real[i % real.length];
-    const data = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-    return rename(file.replace(/\.json$/, ''), data, Math.floor(i / real.length));
+    const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(join(dir, file), 'utf8'));
+    // The body's components name real ids the synthetic catalog lacks: keep the prose, drop the tags.
+    const prose = body.replace(/<[A-Z][^>]*\/>/g, '');
+    return [...rename(file.replace(/\.mdx$/, ''), parseYaml(frontmatter), Math.floor(i / real.length)), prose];
   });
 }
+
+/** An MDX entry: JSON frontmatter (valid YAML) and the real entry's body. */
+const entry = (data, body) => `---\n${JSON.stringify(data)}\n---\n${body}`;
 
 function syntheticContent() {
   const content = join(scratch, 'site', 'content');
   cpSync(join(ROOT, 'tests/fixtures/content'), content, { recursive: true });
-  for (const [id, data] of clones('models', N, (id, data, round) => [
+  for (const [id, data, body] of clones('models', N, (id, data, round) => [
     `${id}-s${round}`,
     { ...data, name: `${data.name} (copy ${round})`, tools: [] },
   ]))
-    writeFileSync(join(content, 'models', `${id}.json`), JSON.stringify(data));
-  for (const [id, data] of clones('hardware', M, (id, data, round) => {
+    writeFileSync(join(content, 'models', `${id}.mdx`), entry(data, body));
+  for (const [id, data, body] of clones('hardware', M, (id, data, round) => {
     const [, base, mem] = /^(.*)-(\d+(?:\.\d+)?gb)$/.exec(id);
     return [`${base}-s${round}-${mem}`, { ...data, name: `${data.name} (copy ${round})`, formerIds: [] }];
   }))
-    writeFileSync(join(content, 'hardware', `${id}.json`), JSON.stringify(data));
+    writeFileSync(join(content, 'hardware', `${id}.mdx`), entry(data, body));
   return content;
 }
 

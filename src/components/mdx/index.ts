@@ -2,6 +2,9 @@
 import ContactEmail from './ContactEmail.astro';
 import Fit from './Fit.astro';
 import FitsOn from './FitsOn.astro';
+import Memory from './Memory.astro';
 import MemoryTable from './MemoryTable.astro';
+import Spec from './Spec.astro';
+import Speed from './Speed.astro';
 
-export const mdxComponents = { ContactEmail, Fit, FitsOn, MemoryTable };
+export const mdxComponents = { ContactEmail, Fit, FitsOn, Memory, MemoryTable, Spec, Speed };

@@ -1,6 +1,6 @@
 /**
  * The engine's model description: transformer shape (from config.json) plus what the catalog
- * knows about files. Field names follow the catalog contract (content/models/<id>.json).
+ * knows about files. Field names follow the catalog contract (content/models/<id>.mdx frontmatter).
  */
 
 /**
@@ -169,6 +169,9 @@ export interface ModelFile {
   bytes: number;
   publisher?: string | undefined;
   url?: string | undefined;
+  /** Hugging Face repository holding the file ("owner/name"). */
+  repo?: string | undefined;
+  fileNames?: readonly string[] | undefined;
 }
 
 export interface ModelSpec {
@@ -186,6 +189,10 @@ export interface ModelSpec {
   /** Vision projector (multimodal models); null for text-only models. */
   vision?: VisionSpec | null | undefined;
   ollamaTag?: string | null | undefined;
+  /** Quantization the plain ollamaTag pulls (default Q4_K_M, MXFP4 for native-MXFP4 models). */
+  ollamaTagFormat?: string | null | undefined;
+  /** Ollama tags of other quantizations, by format id. */
+  ollamaTagsByFormat?: Readonly<Record<string, string>> | undefined;
   hfRepo?: string | null | undefined;
   mlxRepo?: string | null | undefined;
 }

@@ -6,11 +6,15 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readFrontmatter } from '../../../src/cli/catalog-io.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const FIXTURE = join(ROOT, 'tests/fixtures/content');
 const scratch = mkdtempSync(join(tmpdir(), 'runlocalai-bad-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** An MDX entry whose frontmatter is `data` (JSON is valid YAML) and whose body is one line. */
+const entry = (data: object) => `---\n${JSON.stringify(data, null, 2)}\n---\n\nVerdict.\n`;
 
 /** Copies the valid fixture tree, applies `edit`, builds, returns exit code and output. */
 function buildWith(name: string, edit: (dir: string) => void, extraEnv: Record<string, string> = {}) {
@@ -90,8 +94,8 @@ describe('a broken content tree fails the build', { timeout: 240_000 }, () => {
   it('names the file and the field of a missing required field', () => {
     const r = buildWith('missing', (dir) => {
       writeFileSync(
-        join(dir, 'hardware/broken-gpu.json'),
-        JSON.stringify({
+        join(dir, 'hardware/broken-gpu.mdx'),
+        entry({
           name: 'Broken GPU',
           vendor: 'NVIDIA',
           kind: 'gpu',
@@ -125,23 +129,23 @@ describe('a broken content tree fails the build', { timeout: 240_000 }, () => {
 
   it('names the file and the field of a hardware id without its memory size', () => {
     const r = buildWith('id-rule', (dir) => {
-      const data = JSON.parse(readFileSync(join(dir, 'hardware/tiny-gpu-8gb.json'), 'utf8'));
-      writeFileSync(join(dir, 'hardware/tiny-gpu-plus.json'), JSON.stringify({ ...data, name: 'Tiny GPU Plus' }));
+      const data = readFrontmatter(join(dir, 'hardware/tiny-gpu-8gb.mdx')) as object;
+      writeFileSync(join(dir, 'hardware/tiny-gpu-plus.mdx'), entry({ ...data, name: 'Tiny GPU Plus' }));
     });
     expect(r.status).not.toBe(0);
-    expect(r.output).toContain('tiny-gpu-plus.json');
+    expect(r.output).toContain('tiny-gpu-plus.mdx');
     expect(r.output).toMatch(/must end with its memory size "-8gb" \(field "memoryGiB"\)/);
   });
 
   it('names both ends of a dangling reference', () => {
     const r = buildWith('dangling', (dir) => {
-      const file = join(dir, 'models/tiny-model.json');
-      const data = JSON.parse(readFileSync(file, 'utf8'));
+      const file = join(dir, 'models/tiny-model.mdx');
+      const data = readFrontmatter(file) as { tools: string[] };
       data.tools = ['no-such-tool'];
-      writeFileSync(file, JSON.stringify(data));
+      writeFileSync(file, entry(data));
     });
     expect(r.status).not.toBe(0);
-    expect(r.output).toContain('tiny-model.json');
+    expect(r.output).toContain('tiny-model.mdx');
     expect(r.output).toContain('refers to tools "no-such-tool"');
   });
 });

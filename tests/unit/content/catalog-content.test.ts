@@ -1,5 +1,6 @@
 // Checks over the real content tree that schemas cannot express: glossary body structure,
 // coverage the foundation promises, and that prose leaves fit numbers to the engine.
+import { readFrontmatter } from '../../../src/cli/catalog-io.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,8 +33,8 @@ describe('starter catalog coverage', () => {
   });
 
   it('has 8+ models, 12+ hardware entries from NVIDIA, AMD, Intel and Apple, 5+ tools, 6+ errors, 3 buyer guides', () => {
-    expect(files('models', /\.json$/).length).toBeGreaterThanOrEqual(8);
-    const hardware = files('hardware', /\.json$/).map((f) => JSON.parse(readFileSync(f, 'utf8')) as { vendor: string });
+    expect(files('models', /\.mdx$/).length).toBeGreaterThanOrEqual(8);
+    const hardware = files('hardware', /\.mdx$/).map((f) => readFrontmatter(f) as { vendor: string });
     expect(hardware.length).toBeGreaterThanOrEqual(12);
     expect(new Set(hardware.map((h) => h.vendor))).toEqual(new Set(['NVIDIA', 'AMD', 'Intel', 'Apple']));
     expect(files('tools', /\.mdx?$/).length).toBeGreaterThanOrEqual(5);

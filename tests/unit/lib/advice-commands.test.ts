@@ -71,7 +71,7 @@ describe('run commands', () => {
       hardware: catalogHardware('nvidia-rtx-4090-24gb'),
     });
     expect(e.commands.llamaCpp).toMatch(
-      /^llama-server -m \S+Q4_K_M\.gguf -c 16384 -ngl 33 -fa on -ctk q8_0 -ctv q8_0 -np 2$/,
+      /^llama-server -m \.\/\S+Q4_K_M\.gguf -c 16384 -ngl 33 -fa on -ctk q8_0 -ctv q8_0 -np 2$/,
     );
     expect(e.commands.ollama[0]).toBe(
       'OLLAMA_FLASH_ATTENTION=1 OLLAMA_KV_CACHE_TYPE=q8_0 OLLAMA_NUM_PARALLEL=2 ollama serve',
@@ -81,6 +81,34 @@ describe('run commands', () => {
     expect(e.commands.lmStudio).toContain('Context Length: 16384');
     expect(e.commands.lmStudio).toContain('K Cache Quantization Type: Q8_0');
     expect(e.commands.mlx).toBeNull();
+  });
+  it('GGUF commands download the chosen format from the repository the catalog cites', () => {
+    const model = {
+      ...llama8,
+      ollamaTag: 'llama3.1:8b',
+      files: [
+        { format: 'Q4_K_M', bytes: 4920739168, repo: 'lmstudio-community/Meta-Llama-3.1-8B-Instruct-GGUF' },
+        { format: 'Q6_K', bytes: 6596006464, repo: 'bartowski/Meta-Llama-3.1-8B-Instruct-GGUF' },
+        { format: 'Q5_K_M', bytes: 5732987584, repo: 'bartowski/Meta-Llama-3.1-8B-Instruct-GGUF' },
+      ],
+    };
+    const gpu = catalogHardware('nvidia-rtx-4090-24gb');
+    const at = (format: string, m = model) => estimate({ model: m, format, context: 8192, hardware: gpu }).commands;
+    // The listed file's own repo, and Ollama's library tag when it is that quantization.
+    expect(at('Q4_K_M').llamaCpp).toMatch(
+      /^llama-server -hf lmstudio-community\/Meta-Llama-3.1-8B-Instruct-GGUF:Q4_K_M /,
+    );
+    expect(at('Q4_K_M').ollama).toContain('ollama run llama3.1:8b');
+    expect(at('Q4_K_M').lmStudio[0]).toBe(
+      'lms get https://huggingface.co/lmstudio-community/Meta-Llama-3.1-8B-Instruct-GGUF@q4_k_m',
+    );
+    // Another format: the repo that publishes most of the listed files, never the Q4_K_M tag.
+    expect(at('Q8_0').llamaCpp).toMatch(/^llama-server -hf bartowski\/Meta-Llama-3.1-8B-Instruct-GGUF:Q8_0 /);
+    expect(at('Q8_0').ollama).toContain('ollama run hf.co/bartowski/Meta-Llama-3.1-8B-Instruct-GGUF:Q8_0');
+    expect(at('Q8_0').ollama).not.toContain('ollama run llama3.1:8b');
+    // A sourced per-quantization library tag wins.
+    const tagged = { ...model, ollamaTagsByFormat: { Q8_0: 'llama3.1:8b-instruct-q8_0' } };
+    expect(at('Q8_0', tagged).ollama).toContain('ollama run llama3.1:8b-instruct-q8_0');
   });
   it('MLX commands follow the chosen bit width', () => {
     const mac = catalogHardware('apple-m3-max-64gb');

@@ -1,4 +1,5 @@
 /** Shared test helpers: reference data (shared copy preferred), fixture configs and catalog. */
+import { readEntry } from '../../../src/cli/catalog-io.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type {
@@ -55,12 +56,12 @@ export function fixtureArch(name: string): ModelArchitecture {
 export const CATALOG_DIR = fileURLToPath(new URL('../../fixtures/configs/catalog', import.meta.url));
 
 export function catalogModel(id: string): ModelSpec {
-  const raw = JSON.parse(readFileSync(`${CATALOG_DIR}/models/${id}.json`, 'utf8')) as CatalogModel;
+  const raw = readEntry('models', id, CATALOG_DIR) as CatalogModel;
   return modelFromCatalog(id, raw);
 }
 
 export function catalogHardware(id: string, opts: Parameters<typeof hardwareFromCatalog>[2] = {}): HardwareSetup {
-  const raw = JSON.parse(readFileSync(`${CATALOG_DIR}/hardware/${id}.json`, 'utf8')) as CatalogHardware;
+  const raw = readEntry('hardware', id, CATALOG_DIR) as CatalogHardware;
   return hardwareFromCatalog(id, raw, opts);
 }
 

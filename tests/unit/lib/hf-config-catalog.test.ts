@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readFrontmatter } from '../../../src/cli/catalog-io.ts';
 import { describe, expect, it } from 'vitest';
 import {
   FORMAT_IDS,
@@ -101,10 +102,10 @@ describe('parseHfConfig', () => {
 
 describe('catalog mapping', () => {
   const lead = new URL('../../fixtures/content/', import.meta.url);
-  it('maps catalog model and hardware JSON (including the lead fixtures when present)', () => {
+  it('maps catalog model and hardware frontmatter (including the lead fixtures when present)', () => {
     let raw: unknown;
     try {
-      raw = JSON.parse(readFileSync(new URL('models/tiny-model.json', lead), 'utf8'));
+      raw = readFrontmatter(fileURLToPath(new URL('models/tiny-model.mdx', lead)));
     } catch {
       raw = {
         name: 'Tiny',

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cpuSetup, estimate, gpuSetup, hardwareFromCatalog, type CatalogHardware } from '../../../src/lib/engine.ts';
 import type { FormatId, ModelSpec } from '../../../src/lib/engine.ts';
+import { readEntry } from '../../../src/cli/catalog-io.ts';
 import { archForLabel, catalogHardware, catalogModel, hardwareForLabel, loadReference } from './helpers.ts';
 
 const { data: ref } = loadReference();
@@ -119,10 +119,7 @@ describe('prompt speed with the real catalog hardware entries', () => {
     'M2 Ultra': 'apple-m2-ultra-192gb',
     'M3 Max': 'apple-m3-max-64gb',
   };
-  const content = (id: string) =>
-    JSON.parse(
-      readFileSync(new URL(`../../../content/hardware/${id}.json`, import.meta.url), 'utf8'),
-    ) as CatalogHardware;
+  const content = (id: string) => readEntry('hardware', id) as CatalogHardware;
   const errors = ref.speed_observations.flatMap((r) => {
     const key = Object.keys(ids).find((k) => r.hardware.includes(k));
     if (!key) return [];
