@@ -12,6 +12,7 @@ import { ModelSchema } from './schemas/models.ts';
 import { PageSchema } from './schemas/pages.ts';
 import { PromptingKitSchema } from './schemas/prompting-kits.ts';
 import { PulseSchema } from './schemas/pulse.ts';
+import { QualitySetSchema } from './schemas/quality.ts';
 import { QuickAnswerSchema } from './schemas/quick-answers.ts';
 import { StartSchema } from './schemas/start.ts';
 import { ToolSchema } from './schemas/tools.ts';
@@ -44,4 +45,5 @@ export const collections = {
   quickAnswers: defineCollection({ loader: mdx('quick-answers'), schema: QuickAnswerSchema }),
   promptingKits: defineCollection({ loader: mdx('prompting-kits'), schema: PromptingKitSchema }),
   start: defineCollection({ loader: mdx('start'), schema: StartSchema }),
+  quality: defineCollection({ loader: json('quality'), schema: QualitySetSchema }),
 };

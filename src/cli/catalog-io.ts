@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import type { QualitySetData } from '../lib/quality.ts';
 
 /** Catalog root: $RUNLOCALAI_CONTENT_DIR or <repo>/content. */
 export function contentDir(): string {
@@ -68,4 +69,14 @@ export function readJson(path: string): unknown {
   } catch (err) {
     throw new Error(`${path} is not valid JSON (${(err as Error).message.split('\n')[0]}).`);
   }
+}
+
+/** Every quality measurement set (content/quality/*.json); none when the folder is missing. */
+export function readQualitySets(root = contentDir()): QualitySetData[] {
+  const dir = join(root, 'quality');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
+    .sort()
+    .map((f) => readJson(join(dir, f)) as QualitySetData);
 }

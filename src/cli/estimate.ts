@@ -31,7 +31,8 @@ import {
   parseKvCacheType,
   unifiedSetup,
 } from '../lib/engine.ts';
-import { listIds, readEntry, readJson } from './catalog-io.ts';
+import { listIds, readEntry, readJson, readQualitySets } from './catalog-io.ts';
+import { qualityFor } from '../lib/quality.ts';
 
 class UsageError extends Error {}
 
@@ -197,7 +198,18 @@ function run(argv: string[]): { text: string } {
     },
     { smallerModels: familyOf(model) },
   );
-  return { text: v.json === true ? JSON.stringify(toJson(e, hardware), null, 2) : table(e, hardware) };
+  // Quality of the chosen format: this model's published measurement, else a similar model's (labelled).
+  const q = qualityFor(readQualitySets(), model.id ?? '', format);
+  const quality = q && {
+    kld: q.kld,
+    pplDelta: q.pplDelta,
+    basis: q.basis,
+    measuredOn: q.measuredModel,
+    source: q.source,
+  };
+  return {
+    text: v.json === true ? JSON.stringify({ ...toJson(e, hardware), quality }, null, 2) : table(e, hardware),
+  };
 }
 
 /** A model from a catalog id or a config.json path ("org/Model/config.json" is named after its folder). */

@@ -50,7 +50,8 @@ export function typedNumbers(body: string): TypedNumber[] {
 
 /**
  * Hugging Face repositories a command downloads from: `-hf owner/name[:quant]`, `--hf-repo owner/name`,
- * `hf.co/owner/name`, `huggingface.co/owner/name`, `lms get owner/name`, `--model mlx-community/name`,
+ * `hf.co/owner/name`, `huggingface.co/owner/name` (also `lms get https://huggingface.co/...`; a bare
+ * `lms get owner/name` names LM Studio's own catalog), `--model mlx-community/name`,
  * `vllm serve owner/name`, `huggingface-cli download owner/name`, `hf download owner/name`.
  */
 export function commandRepos(command: string): string[] {
@@ -59,7 +60,6 @@ export function commandRepos(command: string): string[] {
   const patterns = [
     String.raw`(?:^|\s)(?:-hf|--hf-repo|-hfr)\s+${repo}${end}`,
     String.raw`(?:https?:\/\/)?(?:hf\.co|huggingface\.co)\/(?!api\/|docs\/|spaces\/|datasets\/)${repo}${end}`,
-    String.raw`\blms\s+get\s+${repo}${end}`,
     String.raw`--model\s+${repo}${end}`,
     String.raw`\bvllm\s+serve\s+${repo}${end}`,
     String.raw`\b(?:huggingface-cli|hf)\s+download\s+${repo}${end}`,

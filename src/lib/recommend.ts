@@ -64,15 +64,34 @@ export const RECOMMENDABLE_FORMATS = [
 ] as const satisfies readonly FormatId[];
 
 /**
- * The format to recommend for a model on a machine at a context:
- * 1. the highest-quality recommendable format that fits with margin, else
- * 2. the highest-quality one that fits tightly, else
+ * The slowest generation (tok/s, the estimate's expected value) at which a format still counts as
+ * usable for chat: below it "best format" trades quality for speed. Reading speed is about 5-10
+ * words a second; 10 tok/s keeps up with it.
+ */
+export const USABLE_TOKENS_PER_SECOND = 10;
+
+/** What "best" means: the quality order is RECOMMENDABLE_FORMATS; the floor is the slowest usable speed. */
+export interface BestFormatRule {
+  /** Generation speed a format must reach to be picked over a faster, lower-quality one (0 = quality only). */
+  minTokensPerSecond?: number | undefined;
+}
+
+/**
+ * The format to recommend for a model on a machine at a context, quality first, then fit, then speed:
+ * 1. the highest-quality recommendable format that runs fully on the GPU (with margin before
+ *    tight) and reaches the usable speed, else
+ * 2. among formats that run fully on the GPU but are all slower than that, the fastest, else
  * 3. Q4_K_M (MXFP4 for gpt-oss) when it still runs with part of it in system RAM, or on the CPU
  *    of a machine without a GPU, else
  * 4. whatever runs best among Q3_K_M and Q2_K (or Q2_K's "won't run" when nothing does).
  */
-export function bestFormat(model: ModelSpec, hardware: HardwareSetup, context: number): BestFormat {
-  return bestFormatWith(estimateCore, model, hardware, context);
+export function bestFormat(
+  model: ModelSpec,
+  hardware: HardwareSetup,
+  context: number,
+  rule: BestFormatRule = {},
+): BestFormat {
+  return bestFormatWith(estimateCore, model, hardware, context, rule);
 }
 
 /**
@@ -84,18 +103,23 @@ export function bestFormatWith<E extends EngineEstimate>(
   model: ModelSpec,
   hardware: HardwareSetup,
   context: number,
+  rule: BestFormatRule = {},
 ): BestFormat<E> {
+  const floor = rule.minTokensPerSecond ?? USABLE_TOKENS_PER_SECOND;
   const run = (format: FormatId): BestFormat<E> => ({
     format,
     estimate: run1({ model, format, context, hardware, advice: false }),
   });
   const verdictOf = (b: BestFormat<E>) => b.estimate.fit?.verdict ?? 'wont-run';
+  const speedOf = (b: BestFormat<E>) => b.estimate.tokensPerSecond?.expected ?? 0;
   // A natively released format (gpt-oss: MXFP4 experts) is the file to recommend first.
   const native = nativeFormat(model);
   const ladder: readonly FormatId[] = native ? [native, ...RECOMMENDABLE_FORMATS] : RECOMMENDABLE_FORMATS;
   const tried = ladder.map(run);
-  const found = tried.find((b) => verdictOf(b) === 'fits') ?? tried.find((b) => verdictOf(b) === 'tight');
-  if (found) return found;
+  const onGpu = [...tried.filter((b) => verdictOf(b) === 'fits'), ...tried.filter((b) => verdictOf(b) === 'tight')];
+  const usable = onGpu.find((b) => speedOf(b) >= floor);
+  if (usable) return usable;
+  if (onGpu.length > 0) return onGpu.reduce((a, b) => (speedOf(b) > speedOf(a) ? b : a));
   const q4 = tried.find((b) => b.format === (native ?? 'Q4_K_M'))!;
   // On a machine without a GPU everything is "CPU only": Q4_K_M is the usual balance of quality and speed there.
   if (verdictOf(q4) === 'partial-offload' || (hardware.devices.length === 0 && verdictOf(q4) === 'cpu-only')) return q4;

@@ -3,6 +3,9 @@
  * cross-reference (the build fails on a dangling id) and hands out entries sorted for display.
  */
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentProblems } from './content-checks.ts';
 import { assertReferences, hardwareIdProblems, resolveIds } from './references.ts';
 
 export type Entry<C extends CollectionKey> = CollectionEntry<C>;
@@ -23,6 +26,7 @@ export interface Catalog {
   quickAnswers: Entry<'quickAnswers'>[];
   promptingKits: Entry<'promptingKits'>[];
   start: Entry<'start'>[];
+  quality: Entry<'quality'>[];
 }
 
 const byName = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
@@ -44,6 +48,7 @@ async function load(): Promise<Catalog> {
     quickAnswers,
     promptingKits,
     start,
+    quality,
   ] = await Promise.all([
     getCollection('glossary'),
     getCollection('models'),
@@ -60,6 +65,7 @@ async function load(): Promise<Catalog> {
     getCollection('quickAnswers'),
     getCollection('promptingKits'),
     getCollection('start'),
+    getCollection('quality'),
   ]);
   const catalog: Catalog = {
     glossary: glossary.sort((a, b) => a.data.term.localeCompare(b.data.term)),
@@ -77,11 +83,31 @@ async function load(): Promise<Catalog> {
     quickAnswers: quickAnswers.sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id)),
     promptingKits: promptingKits.sort((a, b) => a.data.order - b.data.order),
     start: start.sort(byName),
+    quality: quality.sort(byName),
   };
   assertReferences(catalog as unknown as Record<string, { id: string; data: unknown }[]>);
   const idProblems = hardwareIdProblems(catalog.hardware);
   if (idProblems.length) throw new Error(`Hardware id rule:\n  ${idProblems.join('\n  ')}`);
+  const problems = contentProblems(
+    catalog as unknown as Parameters<typeof contentProblems>[0],
+    entryFileNames(['models', 'hardware', 'glossary', 'tools', 'errors', 'guides', 'learn']),
+  );
+  if (problems.length) throw new Error(`Content checks (${problems.length}):\n  ${problems.join('\n  ')}`);
   return catalog;
+}
+
+/** File names in content folders (for the duplicate-id check; the loader keeps only one of two files with one id). */
+function entryFileNames(folders: string[]): Record<string, string[]> {
+  const root = process.env['RUNLOCALAI_CONTENT_DIR'] ?? './content';
+  const out: Record<string, string[]> = {};
+  for (const f of folders) {
+    try {
+      out[f] = readdirSync(join(root, f)).filter((n) => /\.(json|mdx?)$/.test(n) && !n.startsWith('_'));
+    } catch {
+      out[f] = [];
+    }
+  }
+  return out;
 }
 
 let cached: Promise<Catalog> | undefined;

@@ -16,10 +16,13 @@ export async function candidates(): Promise<Candidate[]> {
   }));
 }
 
-export async function chooseAnswer(state: ChooseState): Promise<ChooseResult> {
-  const { models } = await getCatalog();
+export async function chooseAnswer(state: ChooseState, launchedBy?: number | null): Promise<ChooseResult> {
+  const { models, hardware } = await getCatalog();
   const model = models.find((m) => m.id === state.model) ?? models[0]!;
-  return chooseHardware(estimateEngine, modelSpec(model), await candidates(), state);
+  const launched = new Map(hardware.map((h) => [h.id, Number(h.data.launchDate?.slice(0, 4) ?? NaN)]));
+  // A used-market list keeps machines launched by that year (unknown launch dates are left out).
+  const pool = (await candidates()).filter((c) => launchedBy == null || launched.get(c.id)! <= launchedBy);
+  return chooseHardware(estimateEngine, modelSpec(model), pool, state);
 }
 
 /** The island's data: each machine's name, price, power and form factor; model names. */

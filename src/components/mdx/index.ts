@@ -2,9 +2,10 @@
 import ContactEmail from './ContactEmail.astro';
 import Fit from './Fit.astro';
 import FitsOn from './FitsOn.astro';
+import FormatQuality from './FormatQuality.astro';
 import Memory from './Memory.astro';
 import MemoryTable from './MemoryTable.astro';
 import Spec from './Spec.astro';
 import Speed from './Speed.astro';
 
-export const mdxComponents = { ContactEmail, Fit, FitsOn, Memory, MemoryTable, Spec, Speed };
+export const mdxComponents = { ContactEmail, Fit, FitsOn, FormatQuality, Memory, MemoryTable, Spec, Speed };

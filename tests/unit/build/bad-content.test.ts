@@ -137,6 +137,28 @@ describe('a broken content tree fails the build', { timeout: 240_000 }, () => {
     expect(r.output).toMatch(/must end with its memory size "-8gb" \(field "memoryGiB"\)/);
   });
 
+  it('fails on each content check, naming every file: typed numbers, unsourced price, duplicates, uncited repos', () => {
+    const r = buildWith('content-checks', (dir) => {
+      const term = join(dir, 'glossary/tiny-term.mdx');
+      writeFileSync(term, `${readFileSync(term, 'utf8')}\nThe cache needs 4.58 GiB and runs at 40 tok/s.\n`);
+      const gpu = join(dir, 'hardware/tiny-gpu-8gb.mdx');
+      writeFileSync(gpu, readFileSync(gpu, 'utf8').replace('    title: Fixture spec sheet and launch price\n', ''));
+      const model = readFrontmatter(join(dir, 'models/tiny-model.mdx')) as object;
+      writeFileSync(join(dir, 'models/tiny-model-again.mdx'), entry(model));
+      const tool = join(dir, 'tools/tiny-tool.mdx');
+      writeFileSync(
+        tool,
+        `${readFileSync(tool, 'utf8')}\n\n\`\`\`bash\nllama-server -hf nobody/uncited-GGUF:Q4_K_M\n\`\`\`\n`,
+      );
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toMatch(/tiny-term\.mdx: body line \d+ types "4\.58 GiB"/);
+    expect(r.output).toContain('types "40 tok/s"');
+    expect(r.output).toMatch(/tiny-gpu-8gb\.mdx: field "msrpUsd" has no source about the price/);
+    expect(r.output).toMatch(/tiny-model-again\.mdx: same Hugging Face repo "fixture\/tiny-model"/);
+    expect(r.output).toMatch(/tiny-tool\.mdx: a command downloads from "nobody\/uncited-GGUF"/);
+  });
+
   it('names both ends of a dangling reference', () => {
     const r = buildWith('dangling', (dir) => {
       const file = join(dir, 'models/tiny-model.mdx');
