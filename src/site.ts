@@ -8,6 +8,10 @@
  *   Default: none (those pages say how to reach the editors without one).
  * - RUNLOCALAI_DIGEST_ACTION: the https URL the monthly-digest form posts to. Default: none, and
  *   the footer offers the RSS and JSON feeds instead of a form.
+ * - RUNLOCALAI_AMAZON_TAG: Amazon Associates tag added to the hardware pages' Amazon search links.
+ * - RUNLOCALAI_EBAY_CAMPAIGN_ID: eBay Partner Network campaign id added to their eBay (used) links.
+ *   Default for both: none, and the where-to-buy links are plain searches that earn nothing; every
+ *   disclosure on the site says which is true for this build.
  * @throws at build time when a value is set but malformed, naming the variable.
  */
 function setting(name: string, check: (value: string) => boolean, expected: string): string {
@@ -21,6 +25,12 @@ const contactEmail = setting(
   'RUNLOCALAI_CONTACT_EMAIL',
   (v) => /^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i.test(v),
   'an email address',
+);
+const amazonTag = setting('RUNLOCALAI_AMAZON_TAG', (v) => /^[\w-]{1,64}$/.test(v), 'an Amazon tag such as mysite-20');
+const ebayCampaign = setting(
+  'RUNLOCALAI_EBAY_CAMPAIGN_ID',
+  (v) => /^\d{6,12}$/.test(v),
+  'an eBay campaign id (digits)',
 );
 const digestAction = setting('RUNLOCALAI_DIGEST_ACTION', (v) => isHttpUrl(v) && v.startsWith('https:'), 'an https URL');
 
@@ -43,6 +53,8 @@ export const SITE = {
   },
   /** '' when not configured: pages then point at the contact page's other routes. */
   contactEmail,
+  /** Affiliate ids for the hardware pages' where-to-buy links; '' = plain links. */
+  affiliate: { amazonTag, ebayCampaign },
   /** Monthly digest signup: the form posts here. '' = no form, the feeds instead. */
   digestFormAction: digestAction,
   /** The Pulse feeds (no account needed). */
@@ -134,6 +146,13 @@ export const FOOTER_GROUPS: readonly FooterGroup[] = [
   },
 ];
 
-/** Shown in every footer; the full text lives at /how-we-make-money/. */
-export const AFFILIATE_DISCLOSURE =
-  'Some links to hardware are affiliate links: if you buy through them we may earn a commission, at no cost to you. It never changes a verdict, a ranking or a number.';
+/** True when this build adds an affiliate id to any link. */
+export const HAS_AFFILIATE = amazonTag !== '' || ebayCampaign !== '';
+
+/**
+ * Shown in every footer and beside the where-to-buy links; it states what is true for this build
+ * (the full text lives at /how-we-make-money/).
+ */
+export const AFFILIATE_DISCLOSURE = HAS_AFFILIATE
+  ? `The where-to-buy links on hardware pages are affiliate links (${[amazonTag && 'Amazon', ebayCampaign && 'eBay'].filter(Boolean).join(' and ')}): if you buy through them we may earn a commission, at no cost to you. It never changes a verdict, a ranking or a number.`
+  : 'This site has no affiliate links at the moment: the where-to-buy links on hardware pages are plain retailer searches and earn us nothing. If that changes, this notice will say so; it will never change a verdict, a ranking or a number.';

@@ -57,6 +57,7 @@ describe('a broken content tree fails the build', { timeout: 240_000 }, () => {
         RUNLOCALAI_SITE_URL: 'https://runlocal.test',
         RUNLOCALAI_CONTACT_EMAIL: 'editors@runlocal.test',
         RUNLOCALAI_DIGEST_ACTION: 'https://lists.runlocal.test/subscribe',
+        RUNLOCALAI_AMAZON_TAG: 'runlocal-20',
       },
     );
     expect(r.status, r.output).toBe(0);
@@ -69,6 +70,13 @@ describe('a broken content tree fails the build', { timeout: 240_000 }, () => {
     expect(readFileSync(join(dist, 'pulse/feed.json'), 'utf8')).toContain(
       '"feed_url": "https://runlocal.test/pulse/feed.json"',
     );
+    // The tag goes on the Amazon link only, marked sponsored, and the disclosure beside it says so.
+    const gpu = readFileSync(join(dist, 'hardware/tiny-gpu-8gb/index.html'), 'utf8');
+    expect(gpu).toMatch(
+      /href="https:\/\/www\.amazon\.com\/s\?k=Tiny\+GPU\+8GB&amp;tag=runlocal-20" rel="sponsored noopener"/,
+    );
+    expect(gpu).toMatch(/href="https:\/\/www\.ebay\.com\/sch\/i\.html\?_nkw=Tiny\+GPU\+8GB" rel="nofollow noopener"/);
+    expect(gpu).toContain('are affiliate links (Amazon)');
   });
 
   it('fails when a quick answer claims what the engine does not say, naming the file and the claim', () => {
