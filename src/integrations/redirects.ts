@@ -5,25 +5,20 @@
  * real 301 for each; every other host serves the static redirect page.
  */
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listIds, readFrontmatter } from '../cli/catalog-io.ts';
 import { legacyMoves } from '../queries/paths.ts';
 
 /** The moves for the content tree at `contentDir` (hardware formerIds x model files). */
 export function contentMoves(contentDir: string): { from: string; to: string }[] {
-  const ids = (folder: string) =>
-    readdirSync(join(contentDir, folder))
-      .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
-      .map((f) => f.slice(0, -'.json'.length));
-  const hardware = ids('hardware').map((id) => {
-    const data = JSON.parse(readFileSync(join(contentDir, 'hardware', `${id}.json`), 'utf8')) as {
-      formerIds?: unknown;
-    };
+  const hardware = listIds('hardware', contentDir).map((id) => {
+    const data = readFrontmatter(join(contentDir, 'hardware', `${id}.mdx`)) as { formerIds?: unknown };
     const formerIds = Array.isArray(data.formerIds) ? data.formerIds.filter((x) => typeof x === 'string') : [];
     return { id, formerIds };
   });
-  return legacyMoves(hardware, ids('models'));
+  return legacyMoves(hardware, listIds('models', contentDir));
 }
 
 /** Writes dist/_redirects: one "from to 301" line per move. */

@@ -88,6 +88,8 @@ export interface ExtrasView {
   launchText: string;
   maxContextText: string;
   commands: CommandView[];
+  /** What the chosen format costs in quality, from published measurements ('' when none). */
+  qualityText: string;
 }
 
 export interface AdviceView {
@@ -117,8 +119,9 @@ function adviceView(advice: Estimate['advice']): AdviceView[] {
 /** The extras of an estimate (or of the worker's partial estimate). */
 export function extrasView(
   e: Pick<Estimate, 'advice' | 'commands' | 'serverDefaults' | 'maxContextByKvType'>,
+  qualityText = '',
 ): ExtrasView {
-  return { advice: adviceView(e.advice), ...launchView(e), commands: commandsView(e.commands) };
+  return { advice: adviceView(e.advice), ...launchView(e), commands: commandsView(e.commands), qualityText };
 }
 
 /** The launch-plan lines: llama-server's own choice and the largest context per KV type. */

@@ -89,3 +89,21 @@ export function publisherFiles(
 export function formatKld(kld: number): string {
   return kld >= 0.1 ? kld.toFixed(3) : kld.toPrecision(3);
 }
+
+/**
+ * One sentence for an answer: "Quality at Q4_K_M: KL divergence 0.0313 from the full-precision
+ * model, perplexity +0.175 (measured on Llama 3 8B, a similar model)." '' when nothing was measured.
+ * `names` maps catalog ids to display names.
+ */
+export function qualitySentence(q: QualityFigure | null, names: Readonly<Record<string, string>>): string {
+  if (!q) return '';
+  const parts = [
+    q.kld !== null ? `KL divergence ${formatKld(q.kld)} from the full-precision model` : '',
+    q.pplDelta !== null ? `perplexity ${q.pplDelta >= 0 ? '+' : ''}${q.pplDelta.toFixed(3)}` : '',
+  ].filter(Boolean);
+  const on =
+    q.basis === 'this model'
+      ? 'measured on this model'
+      : `measured on ${names[q.measuredModel] ?? q.measuredModel}, a similar model`;
+  return `Quality at ${q.format}: ${parts.join(', ')} (${on}; lower is closer to the original).`;
+}

@@ -95,15 +95,38 @@ function titleMatch(queryTerms: readonly string[], title: string): number {
  */
 export function rankHits<H extends SearchHit>(query: string, hits: readonly H[]): H[] {
   const q = terms(query);
+  const pasted = looksLikeErrorMessage(query);
   const keyed = hits.map((hit, index) => {
     const match = Math.max(titleMatch(q, hit.title), ...(hit.aliases ?? []).map((a) => titleMatch(q, a)));
-    return { hit, index, named: match > 0 ? 0 : 1, tier: TYPE_BY_ID.get(hit.type)?.tier ?? 2, match };
+    // A pasted error message wants the error page, however many catalog pages share its words.
+    const errorFirst = pasted && hit.type === 'error' ? 0 : 1;
+    return { hit, index, named: match > 0 ? 0 : 1, errorFirst, tier: TYPE_BY_ID.get(hit.type)?.tier ?? 2, match };
   });
   keyed.sort(
     (a, b) =>
-      a.named - b.named || a.tier - b.tier || b.match - a.match || b.hit.score - a.hit.score || a.index - b.index,
+      a.named - b.named ||
+      a.errorFirst - b.errorFirst ||
+      a.tier - b.tier ||
+      b.match - a.match ||
+      b.hit.score - a.hit.score ||
+      a.index - b.index,
   );
   return keyed.map((k) => k.hit);
+}
+
+/**
+ * Whether a query reads like a pasted error or log line rather than a name: six or more words with
+ * a quantity with a unit ("11.4 GiB"), a hex value, a path, or an error word.
+ */
+export function looksLikeErrorMessage(query: string): boolean {
+  if (query.trim().split(/\s+/).length < 6) return false;
+  return (
+    /\d+(?:\.\d+)?\s?(?:[KMGT]i?B|bytes?)\b/i.test(query) ||
+    /0x[0-9a-f]{4,}|[\\/][\w.-]+[\\/]/i.test(query) ||
+    /\b(?:error|failed|failure|cannot|can't|unable|requires|not found|invalid|out of memory|exception|unsupported)\b/i.test(
+      query,
+    )
+  );
 }
 
 /** What /search/ reads from its URL: the query, the type filters, and notices for what it ignored. */

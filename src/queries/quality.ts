@@ -1,7 +1,13 @@
 /** Quality figures for pages: the catalog's quality sets mapped through src/lib/quality.ts. */
 import { getCatalog, type Entry } from './catalog.ts';
 import { modelSpec } from './fit.ts';
-import { publisherFiles, qualityFor, type QualityFigure, type QualitySetData } from '../lib/quality.ts';
+import {
+  publisherFiles,
+  qualityFor,
+  qualitySentence,
+  type QualityFigure,
+  type QualitySetData,
+} from '../lib/quality.ts';
 import { tableFormats } from '../lib/recommend.ts';
 import { modelWeights, type FormatId } from '../lib/engine.ts';
 
@@ -35,3 +41,31 @@ export async function formatQuality(model: Entry<'models'>): Promise<{
   });
   return { rows, publisherRows: publisherFiles(sets, model.id) };
 }
+
+/** Names of the models quality sets were measured on (for "measured on X, a similar model"). */
+export async function measuredNames(): Promise<Record<string, string>> {
+  const { models, quality } = await getCatalog();
+  const ids = new Set(quality.map((q) => q.data.model));
+  return Object.fromEntries(models.filter((m) => ids.has(m.id)).map((m) => [m.id, m.data.name]));
+}
+
+/** The answer's quality sentence for a model id and format. */
+export async function qualityTextFor(modelId: string, format: string): Promise<string> {
+  return qualitySentence(qualityFor(await qualitySets(), modelId, format), await measuredNames());
+}
+
+/** The checker worker's quality data: every set (rows and method only) and the measured models' names. */
+export async function qualityPayload() {
+  // Only what qualityFor and qualitySentence read: the rows, the measured model and one source.
+  const sets: QualitySetData[] = (await qualitySets()).map((q) => ({
+    model: q.model,
+    reference: q.reference,
+    dataset: q.dataset,
+    ctx: q.ctx,
+    measuredBy: '',
+    rows: q.rows.map(({ format, publisher, kld, pplDelta }) => ({ format, publisher, kld, pplDelta })),
+    sources: q.sources.slice(0, 1).map(({ url }) => ({ url })),
+  }));
+  return { sets, names: await measuredNames() };
+}
+export type QualityPayload = Awaited<ReturnType<typeof qualityPayload>>;

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
+import { readEntry } from '../../src/cli/catalog-io.ts';
 import { join } from 'node:path';
 import {
   estimateEngine,
@@ -11,7 +12,11 @@ import {
 import { watchPage } from './helpers.ts';
 
 const CONTENT = new URL('../../content/', import.meta.url).pathname;
-const read = (folder: string, id: string) => JSON.parse(readFileSync(join(CONTENT, folder, `${id}.json`), 'utf8'));
+// Models and hardware are MDX (frontmatter); the other collections are JSON.
+const read = (folder: string, id: string) =>
+  folder === 'models' || folder === 'hardware'
+    ? (readEntry(folder, id, CONTENT) as any) // eslint-disable-line @typescript-eslint/no-explicit-any
+    : JSON.parse(readFileSync(join(CONTENT, folder, `${id}.json`), 'utf8'));
 const benchIds = readdirSync(join(CONTENT, 'benchmarks')).map((f) => f.replace(/\.json$/, ''));
 
 /** The engine's decode estimate for a row, as the table should show it ('' when it cannot estimate the format). */

@@ -1,14 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
+import { readEntry } from '../../src/cli/catalog-io.ts';
 import { join } from 'node:path';
 import { chooseHardware, formFactor, type Candidate } from '../../src/lib/choose.ts';
 import { estimateEngine, hardwareFromCatalog, modelFromCatalog } from '../../src/lib/engine.ts';
 import { watchPage } from './helpers.ts';
 
 const CONTENT = new URL('../../content/', import.meta.url).pathname;
-const read = (folder: string, id: string) => JSON.parse(readFileSync(join(CONTENT, folder, `${id}.json`), 'utf8'));
+// Models and hardware are MDX (frontmatter); the other collections are JSON.
+const read = (folder: string, id: string) =>
+  folder === 'models' || folder === 'hardware'
+    ? (readEntry(folder, id, CONTENT) as any) // eslint-disable-line @typescript-eslint/no-explicit-any
+    : JSON.parse(readFileSync(join(CONTENT, folder, `${id}.json`), 'utf8'));
 const candidates: Candidate[] = readdirSync(join(CONTENT, 'hardware')).map((f) => {
-  const id = f.replace(/\.json$/, '');
+  const id = f.replace(/\.mdx$/, '');
   const h = read('hardware', id);
   return {
     id,

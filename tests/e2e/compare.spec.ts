@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { readEntry } from '../../src/cli/catalog-io.ts';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bestFormatWith } from '../../src/lib/recommend.ts';
@@ -8,7 +9,11 @@ import { COMPARE_PAIRS, pairSlug } from '../../src/queries/compare-config.ts';
 import { DIST, readBuilt, watchPage } from './helpers.ts';
 
 const CONTENT = new URL('../../content/', import.meta.url).pathname;
-const read = (folder: string, id: string) => JSON.parse(readFileSync(join(CONTENT, folder, `${id}.json`), 'utf8'));
+// Models and hardware are MDX (frontmatter); the other collections are JSON.
+const read = (folder: string, id: string) =>
+  folder === 'models' || folder === 'hardware'
+    ? (readEntry(folder, id, CONTENT) as any) // eslint-disable-line @typescript-eslint/no-explicit-any
+    : JSON.parse(readFileSync(join(CONTENT, folder, `${id}.json`), 'utf8'));
 
 /** "Q4_K_M · Runs fully on GPU" and the speed the engine gives for a model on a catalog machine. */
 function engineCell(model: string, hw: string, context: number) {

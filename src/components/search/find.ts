@@ -8,7 +8,15 @@
  * the first results; src/lib/search.ts then ranks the union. A query that finds nothing is retried
  * normalised (numbers, paths and ids of a pasted log line removed), then with fewer words.
  */
-import { GENERATED_TYPES, normalizeQuery, rankHits, searchTypeLabel, terms, type SearchHit } from '../../lib/search.ts';
+import {
+  GENERATED_TYPES,
+  looksLikeErrorMessage,
+  normalizeQuery,
+  rankHits,
+  searchTypeLabel,
+  terms,
+  type SearchHit,
+} from '../../lib/search.ts';
 
 interface PagefindResult {
   score: number;
@@ -94,21 +102,27 @@ export async function find(query: string, { types = [] as readonly string[], lim
     const wanted = types.length ? types : null;
     const canonicalTypes = wanted ? wanted.filter((t) => !GENERATED_TYPES.includes(t as never)) : null;
     const generatedTypes = wanted ? wanted.filter((t) => GENERATED_TYPES.includes(t as never)) : GENERATED_TYPES;
-    const [canonical, generated] = await Promise.all([
+    // A pasted error also searches the error pages alone, without its numbers and paths: its words
+    // are common across the catalog, and the numbers match other pages by chance.
+    const errorsToo = looksLikeErrorMessage(used) && (!wanted || wanted.includes('error'));
+    const [canonical, generated, errors] = await Promise.all([
       canonicalTypes && canonicalTypes.length === 0
         ? { results: [] }
         : pf.search(used, {
             filters: canonicalTypes ? { type: { any: canonicalTypes } } : { type: { none: GENERATED_TYPES } },
           }),
       generatedTypes.length === 0 ? { results: [] } : pf.search(used, { filters: { type: { any: generatedTypes } } }),
+      errorsToo ? pf.search(normalizeQuery(used), { filters: { type: { any: ['error'] } } }) : { results: [] },
     ]);
-    const total = canonical.results.length + generated.results.length;
+    const total = canonical.results.length + generated.results.length + errors.results.length;
     if (total === 0) continue;
     const generatedShare = canonical.results.length ? Math.ceil(limit / 3) : limit;
-    const hits = [
+    const found = [
       ...(await hitsOf(canonical.results, limit + 4)),
       ...(await hitsOf(generated.results, generatedShare)),
+      ...(await hitsOf(errors.results, 3)),
     ];
+    const hits = [...new Map(found.map((h) => [h.url, h])).values()];
     return { hits: rankHits(used, hits).slice(0, limit), total, used };
   }
   return { hits: [], total: 0, used: query.trim() };

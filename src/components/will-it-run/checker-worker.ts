@@ -19,6 +19,14 @@ import { parseHfConfig } from '../../lib/engine/hf-config.ts';
 import type { HardwareSetup } from '../../lib/engine/hardware.ts';
 import { maxContextByKvType, serverDefaults } from '../../lib/engine/launch-plan.ts';
 import type { ModelSpec } from '../../lib/engine/model.ts';
+import { qualityFor, qualitySentence, type QualitySetData } from '../../lib/quality.ts';
+
+/** Published quality measurements, fetched once (the answer's quality sentence; none if it fails). */
+const qualityData: Promise<{ sets: QualitySetData[]; names: Record<string, string> }> = fetch(
+  new URL('/will-it-run/quality.json', self.location.origin),
+)
+  .then((r) => r.json() as Promise<{ sets: QualitySetData[]; names: Record<string, string> }>)
+  .catch(() => ({ sets: [], names: {} }));
 
 export type WorkerRequest =
   | { kind: 'config'; text: string }
@@ -35,7 +43,7 @@ export type WorkerReply =
   | { kind: 'config'; model?: ModelSpec; summary?: string; error?: string }
   | { kind: 'extras'; id: number; view: ExtrasView; chart: ChartView };
 
-function reply(message: WorkerRequest): WorkerReply {
+async function reply(message: WorkerRequest): Promise<WorkerReply> {
   if (message.kind === 'config') {
     try {
       const parsed = parseHfConfig(JSON.parse(message.text), 'Pasted model');
@@ -63,13 +71,21 @@ function reply(message: WorkerRequest): WorkerReply {
     kind: 'extras',
     id,
     chart,
-    view: extrasView({
-      advice: e.fit && e.fit.verdict !== 'fits' ? buildAdvice(input, e, estimateOutcome, { smallerModels }) : [],
-      commands: buildCommands(e, input),
-      maxContextByKvType: gguf ? maxContextByKvType(input) : undefined,
-      serverDefaults: gguf ? serverDefaults(input) : undefined,
-    }),
+    view: extrasView(
+      {
+        advice: e.fit && e.fit.verdict !== 'fits' ? buildAdvice(input, e, estimateOutcome, { smallerModels }) : [],
+        commands: buildCommands(e, input),
+        maxContextByKvType: gguf ? maxContextByKvType(input) : undefined,
+        serverDefaults: gguf ? serverDefaults(input) : undefined,
+      },
+      await qualityLine(input.model.id ?? '', e.format),
+    ),
   };
+}
+
+async function qualityLine(modelId: string, format: string): Promise<string> {
+  const { sets, names } = await qualityData;
+  return qualitySentence(qualityFor(sets, modelId, format), names);
 }
 
 /** What a failed request draws: no curves, no ticks. */
@@ -85,10 +101,10 @@ const EMPTY_CHART: ChartView['geometry'] = {
   speedMax: 0,
 };
 
-self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   let out: WorkerReply;
   try {
-    out = reply(event.data);
+    out = await reply(event.data);
   } catch (err) {
     out =
       event.data.kind === 'config'

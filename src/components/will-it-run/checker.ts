@@ -300,6 +300,7 @@ async function init(root: HTMLElement): Promise<void> {
         renderAdvice(data.view.advice);
         renderCommands(data.view.commands);
         renderChart(data.chart);
+        setText('quality', data.view.qualityText);
         return renderLaunch(data.view);
       }
       if (!data.model) return setText('config-status', data.error ?? '');

@@ -4,6 +4,7 @@ import {
   normalizeQuery,
   parseSearchParams,
   rankHits,
+  looksLikeErrorMessage,
   searchUrl,
   searchableMessage,
   terms,
@@ -69,6 +70,16 @@ describe('rankHits', () => {
     type,
     score,
     ...(aliases ? { aliases } : {}),
+  });
+  it('puts the error page first for a pasted error message, even when a device page scores higher', () => {
+    const query = 'model requires more system memory (11.4 GiB) than is available (7.2 GiB)';
+    expect(looksLikeErrorMessage(query)).toBe(true);
+    expect(looksLikeErrorMessage('rtx 3090 24gb')).toBe(false);
+    const ranked = rankHits(query, [
+      hit('Radeon RX 7800 XT 16GB', 'hardware', 9),
+      hit('Ollama: not enough RAM to load', 'error', 4),
+    ]);
+    expect(ranked[0]!.type).toBe('error');
   });
   it('puts the canonical page above higher-scoring comparison and pair pages that mention it', () => {
     const ranked = rankHits('3090', [
