@@ -90,7 +90,8 @@ export interface Candidate {
 export interface ChoosePick {
   id: string;
   name: string;
-  price: number;
+  /** Launch price, USD; null only in lists that include unpriced machines (buyer guides). */
+  price: number | null;
   format: string;
   verdict: Verdict;
   tokensPerSecond: number;
@@ -117,13 +118,15 @@ export function chooseHardware(
   model: ModelSpec,
   candidates: readonly Candidate[],
   s: ChooseState,
+  /** Keep machines without a sourced launch price (they are never "over budget"); guides use it, the tool does not. */
+  { includeUnpriced = false } = {},
 ): ChooseResult {
   const ctx = Math.min(s.ctx, model.contextLength ?? s.ctx);
   const eligible = candidates.filter(
     (c) => (s.form === 'any' || c.form === s.form) && (s.watts === 0 || (c.watts !== null && c.watts <= s.watts)),
   );
   const runs = eligible.flatMap((c): ChoosePick[] => {
-    if (c.price === null) return [];
+    if (c.price === null && !includeUnpriced) return [];
     // Machines are compared at one format (Q4_K_M, or the model's native one) so a bigger card is
     // not ranked slower for holding a bigger quant; the best quality that fits is named beside it.
     const quality = bestFormatWith(estimate, model, c.setup, ctx);
@@ -153,15 +156,19 @@ export function chooseHardware(
         format: best.format,
         verdict,
         tokensPerSecond: tps,
-        reason: `Runs ${model.name} at ${best.format} with ${formatContext(ctx)} context ${where}, about ${formatTokensPerSecond(tps)} tok/s (estimate)${better}. ${usd(c.price)} launch price.`,
+        reason: `Runs ${model.name} at ${best.format} with ${formatContext(ctx)} context ${where}, about ${formatTokensPerSecond(tps)} tok/s (estimate)${better}. ${c.price === null ? 'No launch price on record.' : `${usd(c.price)} launch price.`}`,
       },
     ];
   });
-  const byValue = (a: ChoosePick, b: ChoosePick) => b.tokensPerSecond - a.tokensPerSecond || a.price - b.price;
-  const picks = runs.filter((p) => p.price <= s.budget).sort(byValue);
+  const price = (p: ChoosePick) => p.price ?? Infinity;
+  const byValue = (a: ChoosePick, b: ChoosePick) => b.tokensPerSecond - a.tokensPerSecond || price(a) - price(b);
+  const picks = runs.filter((p) => p.price === null || p.price <= s.budget).sort(byValue);
   const top = picks[0];
   const over = runs
-    .filter((p) => p.price > s.budget && (!top || p.tokensPerSecond > top.tokensPerSecond * 1.1))
+    .filter(
+      (p): p is ChoosePick & { price: number } =>
+        p.price !== null && p.price > s.budget && (!top || p.tokensPerSecond > top.tokensPerSecond * 1.1),
+    )
     .sort((a, b) => a.price - b.price)[0];
   return {
     picks,

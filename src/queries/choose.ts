@@ -16,13 +16,17 @@ export async function candidates(): Promise<Candidate[]> {
   }));
 }
 
-export async function chooseAnswer(state: ChooseState, launchedBy?: number | null): Promise<ChooseResult> {
+export async function chooseAnswer(
+  state: ChooseState,
+  launchedBy?: number | null,
+  options: { includeUnpriced?: boolean } = {},
+): Promise<ChooseResult> {
   const { models, hardware } = await getCatalog();
   const model = models.find((m) => m.id === state.model) ?? models[0]!;
   const launched = new Map(hardware.map((h) => [h.id, Number(h.data.launchDate?.slice(0, 4) ?? NaN)]));
   // A used-market list keeps machines launched by that year (unknown launch dates are left out).
   const pool = (await candidates()).filter((c) => launchedBy == null || launched.get(c.id)! <= launchedBy);
-  return chooseHardware(estimateEngine, modelSpec(model), pool, state);
+  return chooseHardware(estimateEngine, modelSpec(model), pool, state, options);
 }
 
 /** The island's data: each machine's name, price, power and form factor; model names. */

@@ -10,6 +10,7 @@ import { BenchmarkSchema } from '../schemas/benchmarks.ts';
 import { CloudPriceSchema } from '../schemas/cloud.ts';
 import { HardwareSchema } from '../schemas/hardware.ts';
 import { ModelSchema } from '../schemas/models.ts';
+import { QualitySetSchema } from '../schemas/quality.ts';
 import { Id, IsoDate } from '../schemas/shared.ts';
 import { SITE, absoluteUrl } from '../site.ts';
 import { getCatalog } from './catalog.ts';
@@ -51,6 +52,7 @@ type ModelRecord = z.output<typeof ModelSchema> & { id: string };
 type HardwareRecord = z.output<typeof HardwareSchema> & { id: string };
 type BenchRecord = z.output<typeof BenchmarkSchema> & { id: string; asOf: string };
 type CloudRecord = z.output<typeof CloudPriceSchema> & { id: string };
+type QualityRecord = z.output<typeof QualitySetSchema> & { id: string };
 
 const models: Dataset<ModelRecord> = {
   id: 'models',
@@ -168,7 +170,35 @@ const cloud: Dataset<CloudRecord> = {
 };
 
 // Each dataset is typed by its own record; the list only needs what every dataset shares.
-export const DATASETS = [models, hardware, benchmarks, cloud] as unknown as Dataset<{
+const quality: Dataset<QualityRecord> = {
+  id: 'quality',
+  title: 'Quantization quality',
+  about:
+    'Published measurements of what each GGUF format costs in quality: mean KL divergence from the full-precision model and the perplexity change, per model and format, with the dataset and context used.',
+  record: QualitySetSchema.extend({ id: Id }),
+  records: async () => (await getCatalog()).quality.map((q) => ({ id: q.id, ...q.data })),
+  columns: [
+    { ...common.id, value: (r) => r.id },
+    { name: 'model', about: 'Catalog id of the model the measurement was made on.', value: (r) => r.model },
+    { name: 'reference', about: 'What the formats are compared with, e.g. F16.', value: (r) => r.reference },
+    { name: 'dataset', about: 'Evaluation text.', value: (r) => r.dataset },
+    { name: 'ctx', about: 'Tokens per evaluation chunk.', value: (r) => r.ctx },
+    {
+      name: 'formats',
+      about:
+        'Format=KLD (or ppl+delta when no KLD was published) for each row, separated by spaces; the JSON has every field.',
+      value: (r) =>
+        r.rows
+          .map((row) => `${row.publisher ? `${row.publisher}:` : ''}${row.format}=${row.kld ?? `ppl+${row.pplDelta}`}`)
+          .join(' '),
+    },
+    { name: 'measuredBy', about: 'Who measured, and how.', value: (r) => r.measuredBy },
+    { ...common.asOf, value: (r) => r.asOf },
+    { ...common.sources, value: sourceUrls },
+  ],
+};
+
+export const DATASETS = [models, hardware, benchmarks, cloud, quality] as unknown as Dataset<{
   id: string;
   asOf: string;
   sources: readonly { url: string }[];

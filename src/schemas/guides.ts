@@ -13,8 +13,8 @@ const RankingSchema = z.strictObject({
   /** Model id the machines must run. */
   model: Id,
   ctx: z.number().int().positive(),
-  /** Launch price ceiling, USD. */
-  budget: z.number().positive(),
+  /** Launch price ceiling, USD; omit for no budget, which also lists machines without a sourced price. */
+  budget: z.number().positive().nullish(),
   form: z.enum(['any', ...FORM_FACTORS.map((f) => f.id)] as [string, ...string[]]).default('any'),
   /** Most board power, W (0 = no limit). */
   watts: z.number().int().nonnegative().default(0),

@@ -54,7 +54,8 @@ test('Ctrl/Cmd-K focuses the search, a model result shows its key fact, and Ente
   await page.keyboard.press('ControlOrMeta+k');
   await expect(page.locator('#site-search-q')).toBeFocused();
   await page.keyboard.type('llama 3.1 8b');
-  await expect(options(page).first()).toContainText('8.03B parameters');
+  // The first search loads Pagefind's index: allow for a slow runner.
+  await expect(options(page).first()).toContainText('8.03B parameters', { timeout: 20_000 });
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/search\/\?q=llama\+3\.1\+8b$/);
   await expect(page.locator('#search-q')).toHaveValue('llama 3.1 8b');

@@ -28,6 +28,19 @@ describe('Choose my GPU', () => {
     expect(formFactor({ kind: 'cpu', name: 'Ryzen' })).toBe('cpu');
   });
 
+  it('leaves unpriced machines out of the tool, and keeps them (never over budget) when a guide asks', () => {
+    const model = catalogModel('llama-3.1-8b-instruct');
+    const pool = [gpu('priced', 24, 900, 1500), gpu('unpriced', 24, 1000, null)];
+    const state = { budget: 1000, model: 'x', ctx: 8192, form: 'any' as const, watts: 0 };
+    const tool = chooseHardware(estimateEngine, model, pool, state);
+    expect(tool.picks.map((p) => p.id)).toEqual([]);
+    expect(tool.unpriced).toBe(1);
+    const guide = chooseHardware(estimateEngine, model, pool, state, { includeUnpriced: true });
+    expect(guide.picks.map((p) => p.id)).toEqual(['unpriced']);
+    expect(guide.picks[0]!.reason).toContain('No launch price on record.');
+    expect(guide.stepUp?.id).toBeUndefined();
+  });
+
   it('parses its URL state with fallbacks and writes it back', () => {
     const { state, notices } = parseChooseQuery('?budget=5&model=nope&ctx=7&form=tablet&watts=300', [
       'm1',
