@@ -129,11 +129,15 @@ export function buildCommands(e: EngineEstimate, input: EstimateInput): RunComma
       );
     if (moe) c.lmStudio.push(`Number of layers for which to force MoE weights onto CPU: ${moe}`);
   } else if (family === 'mlx') {
-    const bits = format === 'MLX-8bit' ? '8bit' : '4bit';
-    // The catalog names one MLX repo (usually the 4-bit one); mlx-community publishes the
-    // other bit width under the same name with the suffix swapped.
-    const mlxRepo = model.mlxRepo?.replace(/-[48]bit$/, `-${bits}`) ?? `mlx-community/${repo.split('/').pop()}-${bits}`;
-    c.mlx = `mlx_lm.generate --model ${mlxRepo} --max-kv-size ${context} --prompt "Hello"`;
+    const bits = format === 'MLX-8bit' ? 8 : 4;
+    // Use the MLX repo the catalog cites when it is this bit width; otherwise convert the cited
+    // Hugging Face repo locally (mlx_lm.convert), rather than guess at a repo name that may not exist.
+    if (model.mlxRepo && model.mlxRepo.endsWith(`-${bits}bit`))
+      c.mlx = `mlx_lm.generate --model ${model.mlxRepo} --max-kv-size ${context} --prompt "Hello"`;
+    else {
+      const local = `./${repo.split('/').pop()}-${bits}bit`;
+      c.mlx = `mlx_lm.convert --hf-path ${repo} --mlx-path ${local} -q --q-bits ${bits} && mlx_lm.generate --model ${local} --max-kv-size ${context} --prompt "Hello"`;
+    }
   } else {
     const n = fit?.layout.slots.length ?? 1;
     c.vllm = `vllm serve ${repo} --max-model-len ${context}${n > 1 ? ` --tensor-parallel-size ${n}` : ''}${family === 'safetensors' ? '' : ` --quantization ${family}`}`;

@@ -119,9 +119,12 @@ describe('run commands', () => {
     expect(four.mlx).toBe(
       'mlx_lm.generate --model mlx-community/Meta-Llama-3.1-8B-Instruct-4bit --max-kv-size 8192 --prompt "Hello"',
     );
-    expect(eight.mlx).toContain('--model mlx-community/Meta-Llama-3.1-8B-Instruct-8bit ');
+    // No cited 8-bit repo: convert the cited Hugging Face repo instead of guessing a name.
+    expect(eight.mlx).toBe(
+      'mlx_lm.convert --hf-path meta-llama/Llama-3.1-8B-Instruct --mlx-path ./Llama-3.1-8B-Instruct-8bit -q --q-bits 8 && mlx_lm.generate --model ./Llama-3.1-8B-Instruct-8bit --max-kv-size 8192 --prompt "Hello"',
+    );
     expect(four.llamaCpp).toBe('');
-    expect(unnamed.mlx).toContain('--model mlx-community/Llama-3.1-8B-Instruct-8bit ');
+    expect(unnamed.mlx).toContain('mlx_lm.convert --hf-path meta-llama/Llama-3.1-8B-Instruct ');
   });
   it('flash attention off is spelled out', () => {
     const e = estimate({ model: llama8, format: 'Q4_K_M', context: 4096, flashAttention: false });
