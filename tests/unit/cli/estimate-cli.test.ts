@@ -16,7 +16,8 @@ function run(args: string[]): { code: number | null; stdout: string; stderr: str
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('estimate CLI', () => {
+// Each test spawns Node several times: allow for a busy machine (correctness, not timing).
+describe('estimate CLI', { timeout: 30_000 }, () => {
   it('--config --json prints the memory terms', () => {
     const r = run(['--config', `${CONFIGS}llama-3.1-8b-instruct.json`, '--quant', 'Q4_K_M', '--ctx', '8192', '--json']);
     expect(r.code).toBe(0);
@@ -144,7 +145,7 @@ describe('estimate CLI', () => {
   });
 });
 
-describe('estimate CLI, engine v2 flags', () => {
+describe('estimate CLI, engine v2 flags', { timeout: 30_000 }, () => {
   const next = `${CONFIGS}qwen3-next-80b-a3b.json`;
   const card = ['--vram-gb', '80', '--bandwidth-gbs', '2039', '--ram-gb', '128'];
   it('--json reports the recurrent state, which does not grow with context', () => {
