@@ -1,9 +1,10 @@
 /**
- * URL state of the Compare tool: "?hw=a&hw=b&set=mid&ctx=16384", 2-4 machines (catalog ids, or
+ * URL state of the Compare tool: "?hw=a&hw=b&set=mid&ctx=16384&floor=20", 2-4 machines (catalog ids, or
  * "custom" with vram= and bw= for one machine of your own). Bad values fall back to defaults with
  * a notice quoting them; never an error. Pure.
  */
 import { quoteInput } from './quote.ts';
+import { USABLE_TOKENS_PER_SECOND, parseSpeedFloor } from './speed-floor.ts';
 
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 4;
@@ -14,6 +15,8 @@ export interface CompareState {
   hw: string[];
   set: string;
   ctx: number;
+  /** Speed floor of the best-format rule, tok/s (see speed-floor.ts); absent = the default. */
+  floor?: number | undefined;
   /** The custom machine's VRAM (GiB) and bandwidth (GB/s), when hw has "custom". */
   vram?: number | undefined;
   bw?: number | undefined;
@@ -67,7 +70,9 @@ export function parseCompareQuery(search: string, c: CompareCatalog): { state: C
     if ((COMPARE_CONTEXTS as readonly number[]).includes(v)) ctx = v;
     else notices.push(`Context ${quoteInput(rawCtx)} is not one of the offered lengths: using ${ctx}.`);
   }
+  const floor = parseSpeedFloor(q.get('floor'), notices);
   const state: CompareState = { hw: hw.length ? hw : [...c.defaults.hw], set, ctx };
+  if (floor !== USABLE_TOKENS_PER_SECOND) state.floor = floor;
   if (state.hw.includes(CUSTOM)) {
     state.vram = vram ?? 24;
     state.bw = bw ?? 1000;
@@ -80,6 +85,7 @@ export function serializeCompareState(s: CompareState): string {
   for (const id of s.hw) q.append('hw', id);
   q.set('set', s.set);
   q.set('ctx', String(s.ctx));
+  if (s.floor !== undefined && s.floor !== USABLE_TOKENS_PER_SECOND) q.set('floor', String(s.floor));
   if (s.hw.includes(CUSTOM)) {
     if (s.vram !== undefined) q.set('vram', String(s.vram));
     if (s.bw !== undefined) q.set('bw', String(s.bw));

@@ -8,7 +8,7 @@ import { formatContext, formatSpeedRange } from './engine/format.ts';
 import type { HardwareSetup } from './engine/hardware.ts';
 import type { ModelSpec } from './engine/model.ts';
 import { verdictLabel, type Verdict } from './engine/verdicts.ts';
-import { bestFormatWith } from './recommend.ts';
+import { bestFormatWith, type BestFormatRule } from './recommend.ts';
 
 /** The spec figures of one machine (null = not published). */
 export interface CompareSpecs {
@@ -100,7 +100,7 @@ export interface ModelRow {
 
 /**
  * For each model, each machine's best format at `context` (see bestFormat) and its speed; the
- * fastest machine that runs it fully on its GPU is marked best. `measured(modelId, machineIndex, format)`
+ * fastest machine that runs it fully on its GPU is marked best; `rule` sets the speed floor. `measured(modelId, machineIndex, format)`
  * returns a benchmark's decode tok/s for that combination, if any.
  */
 export function modelRows(
@@ -109,11 +109,12 @@ export function modelRows(
   models: readonly ModelSpec[],
   context: number,
   measured: (modelId: string, machine: number, format: string) => number | undefined = () => undefined,
+  rule: BestFormatRule = {},
 ): ModelRow[] {
   return models.map((model) => {
     const cells = machines.map((hw, i): ModelCell => {
       const ctx = Math.min(context, model.contextLength ?? context);
-      const best = bestFormatWith(estimate, model, hw, ctx);
+      const best = bestFormatWith(estimate, model, hw, ctx, rule);
       const verdict = best.estimate.fit?.verdict ?? 'wont-run';
       const tps = best.estimate.tokensPerSecond;
       return {

@@ -9,6 +9,7 @@ import type { FormatId } from './engine/formats.ts';
 import type { HardwareSetup } from './engine/hardware.ts';
 import type { ModelSpec } from './engine/model.ts';
 import { verdictRank } from './engine/verdicts.ts';
+import { USABLE_TOKENS_PER_SECOND } from './speed-floor.ts';
 
 /** GGUF formats people actually download, best quality first. The tables and "best format" use these. */
 export const COMMON_FORMATS = [
@@ -63,12 +64,7 @@ export const RECOMMENDABLE_FORMATS = [
   'Q3_K_M',
 ] as const satisfies readonly FormatId[];
 
-/**
- * The slowest generation (tok/s, the estimate's expected value) at which a format still counts as
- * usable for chat: below it "best format" trades quality for speed. Reading speed is about 5-10
- * words a second; 10 tok/s keeps up with it.
- */
-export const USABLE_TOKENS_PER_SECOND = 10;
+export { USABLE_TOKENS_PER_SECOND };
 
 /** What "best" means: the quality order is RECOMMENDABLE_FORMATS; the floor is the slowest usable speed. */
 export interface BestFormatRule {

@@ -95,6 +95,7 @@ export async function compareView(state: CompareState): Promise<CompareView> {
       specs,
       state.ctx,
       (model, i, format) => measured[`${model}|${state.hw[i]}|${format}`],
+      { minTokensPerSecond: state.floor },
     ),
   };
 }

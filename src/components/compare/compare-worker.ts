@@ -63,7 +63,9 @@ function compare(state: CompareState, notices: string[]): CompareReply {
     names: cols.map((c) => c.name),
     modelsTitle: modelsTitle(state.ctx),
     specs: specRows(cols),
-    models: modelRows(estimateEngine, setups, list, state.ctx, (m, i, f) => data.measured[`${m}|${state.hw[i]}|${f}`]),
+    models: modelRows(estimateEngine, setups, list, state.ctx, (m, i, f) => data.measured[`${m}|${state.hw[i]}|${f}`], {
+      minTokensPerSecond: state.floor,
+    }),
   };
 }
 

@@ -6,6 +6,7 @@
 import CompareWorker from './compare-worker.ts?worker';
 import type { CompareReply, CompareRequest } from './compare-worker.ts';
 import type { CompareState } from '../../lib/compare-state.ts';
+import { USABLE_TOKENS_PER_SECOND, bestFormatRule } from '../../lib/speed-floor.ts';
 
 const el = (tag: string, text = '', className = '') =>
   Object.assign(document.createElement(tag), { textContent: text, className });
@@ -29,6 +30,7 @@ customElements.define(
           hw: hw.filter((id, i) => id !== 'custom' || hw.indexOf('custom') === i),
           set: field('set').value,
           ctx: Number(field('ctx').value),
+          floor: Number(field('floor').value),
           vram: field('vram').valueAsNumber || 24,
           bw: field('bw').valueAsNumber || 1000,
         };
@@ -37,6 +39,7 @@ customElements.define(
         selects.forEach((sel, i) => (sel.value = s.hw[i] ?? ''));
         field('set').value = s.set;
         field('ctx').value = String(s.ctx);
+        field('floor').value = String(s.floor ?? USABLE_TOKENS_PER_SECOND);
         if (s.vram !== undefined) field('vram').value = String(s.vram);
         if (s.bw !== undefined) field('bw').value = String(s.bw);
       };
@@ -84,6 +87,7 @@ customElements.define(
           ),
         );
         slot('models-title').textContent = r.modelsTitle;
+        slot('rule').textContent = bestFormatRule(r.state.floor ?? USABLE_TOKENS_PER_SECOND);
       };
 
       // The server rendered the answer for the form's state: the worker (engine and catalog, about

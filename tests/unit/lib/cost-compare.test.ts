@@ -132,6 +132,18 @@ describe('Compare state and specs', () => {
     expect(r.notices).toHaveLength(3);
     expect(serializeCompareState(r.state)).toBe('?hw=custom&hw=a&hw=b&hw=c&set=mid&ctx=16384&vram=24&bw=1000');
   });
+  it('keeps a chosen speed floor in the link, drops the default one, and rejects garbage with a notice', () => {
+    const r = parseCompareQuery('?hw=a&hw=b&floor=20', catalog);
+    expect(r.state.floor).toBe(20);
+    expect(serializeCompareState(r.state)).toBe('?hw=a&hw=b&set=mid&ctx=16384&floor=20');
+    expect(parseCompareQuery('?hw=a&hw=b&floor=0', catalog).state.floor).toBe(0);
+    const d = parseCompareQuery('?hw=a&hw=b&floor=10', catalog);
+    expect(d.state.floor).toBeUndefined();
+    expect(serializeCompareState({ ...d.state, floor: 10 })).toBe('?hw=a&hw=b&set=mid&ctx=16384');
+    const bad = parseCompareQuery('?hw=a&hw=b&floor=%3Cb%3E7', catalog);
+    expect(bad.state.floor).toBeUndefined();
+    expect(bad.notices).toEqual(['Speed floor "<b>7" is not one of 0, 5, 10, 20, 30 tok/s: using 10.']);
+  });
   it('marks the best value per row, and none when all are equal or unknown', () => {
     const spec = (memoryGiB: number, msrpUsd: number | null) => ({
       name: 'x',
