@@ -3,7 +3,13 @@
  * the benchmark table, the accuracy page and the measured rows on hardware and model pages.
  */
 import { relativeError } from '../lib/accuracy.ts';
-import { estimateEngine, hardwareFromCatalog, parseFormatId, type SpeedRange } from '../lib/engine.ts';
+import {
+  estimateEngine,
+  hardwareFromCatalog,
+  parseFormatId,
+  withoutAccelerators,
+  type SpeedRange,
+} from '../lib/engine.ts';
 import { BENCH_TRUST, type Backend } from '../lib/taxonomy.ts';
 import { getCatalog, type Entry } from './catalog.ts';
 import { modelSpec } from './fit.ts';
@@ -31,13 +37,11 @@ function estimateRun(
   const format = parseFormatId(b.format);
   if (format === undefined) return {};
   // The row's backend, not the catalog's default one (an AMD card run on Vulkan, not ROCm); a
-  // CPU-only run on a machine with a GPU (llama-bench -dev none) is sized as that machine's CPU.
+  // CPU-only run on a machine with a GPU (llama-bench -dev none) is that machine with its
+  // accelerators unused: its host's CPU-side bandwidth and TFLOPS (not the GPU's).
   const cpuOnly = b.backend === 'CPU' && hardware.data.kind !== 'cpu';
-  const setup = hardwareFromCatalog(hardware.id, {
-    ...hardware.data,
-    backends: [b.backend as Backend],
-    ...(cpuOnly ? { kind: 'cpu' } : {}),
-  });
+  const full = hardwareFromCatalog(hardware.id, { ...hardware.data, backends: [b.backend as Backend] });
+  const setup = cpuOnly ? withoutAccelerators(full) : full;
   const e = estimateEngine({
     model: modelSpec(model),
     format,

@@ -204,6 +204,15 @@ export function withGpuFraction(setup: HardwareSetup, fraction: number): Hardwar
   };
 }
 
+/**
+ * The same machine with its accelerators unused (llama.cpp built for the CPU, or -ngl 0 with
+ * -dev none): the host's RAM, CPU-side bandwidth and CPU TFLOPS. On a unified-memory machine
+ * that is the CPU cluster's share of the memory bandwidth, not the GPU's.
+ */
+export function withoutAccelerators(setup: HardwareSetup): HardwareSetup {
+  return { ...setup, devices: [], sharedMemory: false, wiredFraction: undefined };
+}
+
 /** Copy of a GPU setup with one more card identical to the first. */
 export function withExtraGpu(setup: HardwareSetup): HardwareSetup {
   const first = setup.devices[0];
