@@ -7,6 +7,7 @@ import {
   hardwareFromCatalog,
   modelFromCatalog,
   parseFormatId,
+  withoutAccelerators,
   type Backend,
 } from '../../src/lib/engine.ts';
 import { watchPage } from './helpers.ts';
@@ -23,15 +24,13 @@ const benchIds = readdirSync(join(CONTENT, 'benchmarks')).map((f) => f.replace(/
 function engineDecode(id: string): string {
   const b = read('benchmarks', id);
   const h = read('hardware', b.hardware);
+  // A CPU-only run on a machine with a GPU is that machine with its accelerators unused.
+  const full = hardwareFromCatalog(b.hardware, { ...h, backends: [b.backend as Backend] });
   const e = estimateEngine({
     model: modelFromCatalog(b.model, read('models', b.model)),
     format: b.format,
     context: (b.depth ?? 0) + b.promptTokens + b.generatedTokens,
-    hardware: hardwareFromCatalog(b.hardware, {
-      ...h,
-      backends: [b.backend as Backend],
-      ...(b.backend === 'CPU' && h.kind !== 'cpu' ? { kind: 'cpu' } : {}),
-    }),
+    hardware: b.backend === 'CPU' && h.kind !== 'cpu' ? withoutAccelerators(full) : full,
     decodeDepth: (b.depth ?? 0) + Math.round(b.generatedTokens / 2),
     promptTokens: b.promptTokens,
   });
