@@ -242,7 +242,9 @@ test('hostile queries fall back to defaults with a visible notice and inject not
   expect(await page.locator('main').innerHTML()).not.toContain('<img src="x"');
   expect(dialogs).toBe(0);
   expect(problems).toEqual([]);
-  // The address bar now holds what is shown, so passing the link on passes on no garbage.
+  // The address bar now holds what is shown, so passing the link on passes on no garbage (the
+  // checker writes it 150 ms after an answer, so wait for it rather than read it at once).
+  await expect.poll(() => new URL(page.url()).searchParams.get('model')).toBe('llama-3.1-8b-instruct');
   const params = new URL(page.url()).searchParams;
   expect(params.get('model')).toBe('llama-3.1-8b-instruct');
   expect(params.get('quant')).toBe('Q4_K_M');
