@@ -8,6 +8,7 @@ import { formatContext, formatTokensPerSecond } from './engine/format.ts';
 import type { HardwareSetup } from './engine/hardware.ts';
 import type { ModelSpec } from './engine/model.ts';
 import type { Verdict } from './engine/verdicts.ts';
+import { formatMonth } from './display.ts';
 import { quoteInput } from './quote.ts';
 import { bestFormatWith, nativeFormat } from './recommend.ts';
 
@@ -30,18 +31,34 @@ export function formFactor(h: { kind: string; name: string; memoryType?: string 
   return /^HBM/i.test(h.memoryType ?? '') ? 'server' : 'desktop';
 }
 
+/** Which price a machine is judged by: its launch price, its used asking price, or the lower of the two. */
+export const BUY_OPTIONS = [
+  { id: 'new', label: 'New (launch price)' },
+  { id: 'used', label: 'Used (asking price)' },
+  { id: 'any', label: 'Either (the lower price)' },
+] as const;
+export type Buy = (typeof BUY_OPTIONS)[number]['id'];
+
 export interface ChooseState {
-  /** Most you will pay, USD (launch price). */
+  /** Most you will pay, USD (at the price `buy` picks). */
   budget: number;
   model: string;
   ctx: number;
   form: FormFactor | 'any';
   /** Most power the machine may draw, W; 0 = no limit. */
   watts: number;
+  buy: Buy;
 }
 
 export const CHOOSE_CONTEXTS = [4096, 8192, 16384, 32768, 65536, 131072] as const;
-export const CHOOSE_DEFAULTS: ChooseState = { budget: 1000, model: 'qwen3-32b', ctx: 16384, form: 'any', watts: 0 };
+export const CHOOSE_DEFAULTS: ChooseState = {
+  budget: 1000,
+  model: 'qwen3-32b',
+  ctx: 16384,
+  form: 'any',
+  watts: 0,
+  buy: 'new',
+};
 
 export function parseChooseQuery(search: string, models: readonly string[]): { state: ChooseState; notices: string[] } {
   const q = new URLSearchParams(search);
@@ -70,11 +87,25 @@ export function parseChooseQuery(search: string, models: readonly string[]): { s
     if (form === 'any' || FORM_FACTORS.some((f) => f.id === form)) s.form = form as ChooseState['form'];
     else notices.push(`Unknown form factor ${quoteInput(form)}: showing all.`);
   }
+  const buy = q.get('buy');
+  if (buy !== null && buy !== '') {
+    if (BUY_OPTIONS.some((b) => b.id === buy)) s.buy = buy as Buy;
+    else notices.push(`Unknown price ${quoteInput(buy)} (new, used or any): using launch prices.`);
+  }
   return { state: s, notices };
 }
 
+/** The state as a query string; `buy` is left out when it is the default, so older links stay the same. */
 export function serializeChooseState(s: ChooseState): string {
-  return `?${new URLSearchParams({ budget: String(s.budget), model: s.model, ctx: String(s.ctx), form: s.form, watts: String(s.watts) })}`;
+  const q = new URLSearchParams({
+    budget: String(s.budget),
+    model: s.model,
+    ctx: String(s.ctx),
+    form: s.form,
+    watts: String(s.watts),
+  });
+  if (s.buy !== CHOOSE_DEFAULTS.buy) q.set('buy', s.buy);
+  return `?${q}`;
 }
 
 export interface Candidate {
@@ -82,6 +113,8 @@ export interface Candidate {
   name: string;
   /** Launch price, USD (null when not sold on its own or not sourced). */
   price: number | null;
+  /** Used asking price, USD, and the month it was observed (YYYY-MM); null when not sourced. */
+  used: { usd: number; month: string } | null;
   watts: number | null;
   form: FormFactor;
   setup: HardwareSetup;
@@ -90,7 +123,7 @@ export interface Candidate {
 export interface ChoosePick {
   id: string;
   name: string;
-  /** Launch price, USD; null only in lists that include unpriced machines (buyer guides). */
+  /** The price it is judged by (launch or used, per the state), USD; null only in lists that include unpriced machines (buyer guides). */
   price: number | null;
   format: string;
   verdict: Verdict;
@@ -103,8 +136,20 @@ export interface ChooseResult {
   picks: ChoosePick[];
   /** The best machine just over the budget that runs the model better, when there is one. */
   stepUp?: (ChoosePick & { extraUsd: number; gain: string }) | undefined;
-  /** Machines left out because their price is not known. */
+  /** Machines left out because their price (of the kind asked for) is not known. */
   unpriced: number;
+}
+
+/** The price a machine is judged by, and how to say it: "$1,499 launch price" or "$1,207 used (asking, Sep 2026)". */
+export function priceFor(c: Pick<Candidate, 'price' | 'used'>, buy: Buy): { usd: number; text: string } | null {
+  const launch = c.price === null ? null : { usd: c.price, text: `${usd(c.price)} launch price` };
+  const used = c.used && {
+    usd: c.used.usd,
+    text: `${usd(c.used.usd)} used (asking, ${formatMonth(c.used.month, { short: true })})`,
+  };
+  if (buy === 'new') return launch;
+  if (buy === 'used') return used;
+  return !launch ? used : !used ? launch : used.usd < launch.usd ? used : launch;
 }
 
 const usd = (v: number) => `$${v.toLocaleString('en-US')}`;
@@ -126,7 +171,8 @@ export function chooseHardware(
     (c) => (s.form === 'any' || c.form === s.form) && (s.watts === 0 || (c.watts !== null && c.watts <= s.watts)),
   );
   const runs = eligible.flatMap((c): ChoosePick[] => {
-    if (c.price === null && !includeUnpriced) return [];
+    const paid = priceFor(c, s.buy);
+    if (paid === null && !includeUnpriced) return [];
     // Machines are compared at one format (Q4_K_M, or the model's native one) so a bigger card is
     // not ranked slower for holding a bigger quant; the best quality that fits is named beside it.
     const quality = bestFormatWith(estimate, model, c.setup, ctx);
@@ -152,11 +198,11 @@ export function chooseHardware(
       {
         id: c.id,
         name: c.name,
-        price: c.price,
+        price: paid?.usd ?? null,
         format: best.format,
         verdict,
         tokensPerSecond: tps,
-        reason: `Runs ${model.name} at ${best.format} with ${formatContext(ctx)} context ${where}, about ${formatTokensPerSecond(tps)} tok/s (estimate)${better}. ${c.price === null ? 'No launch price on record.' : `${usd(c.price)} launch price.`}`,
+        reason: `Runs ${model.name} at ${best.format} with ${formatContext(ctx)} context ${where}, about ${formatTokensPerSecond(tps)} tok/s (estimate)${better}. ${paid === null ? `No ${s.buy === 'used' ? 'used' : 'launch'} price on record.` : `${paid.text}.`}`,
       },
     ];
   });
@@ -179,11 +225,12 @@ export function chooseHardware(
         ? `${Math.round((over.tokensPerSecond / top.tokensPerSecond - 1) * 100)}% faster than the top pick`
         : 'the cheapest machine that runs it at all',
     },
-    unpriced: eligible.filter((c) => c.price === null).length,
+    unpriced: eligible.filter((c) => priceFor(c, s.buy) === null).length,
   };
 }
 
 /** The answer's heading. */
 export function chooseTitle(s: ChooseState, modelName: string): string {
-  return `Best machines under ${usd(s.budget)} for ${modelName} at ${formatContext(s.ctx)} context`;
+  const kind = s.buy === 'used' ? ' used' : s.buy === 'any' ? ' new or used' : '';
+  return `Best machines under ${usd(s.budget)}${kind} for ${modelName} at ${formatContext(s.ctx)} context`;
 }

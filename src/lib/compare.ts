@@ -9,6 +9,7 @@ import type { HardwareSetup } from './engine/hardware.ts';
 import type { ModelSpec } from './engine/model.ts';
 import { verdictLabel, type Verdict } from './engine/verdicts.ts';
 import { bestFormatWith, type BestFormatRule } from './recommend.ts';
+import { formatMonth } from './display.ts';
 
 /** The spec figures of one machine (null = not published). */
 export interface CompareSpecs {
@@ -19,6 +20,9 @@ export interface CompareSpecs {
   fp16Tflops: number | null;
   tdpW: number | null;
   msrpUsd: number | null;
+  /** Used-market asking price and the month it was observed (YYYY-MM), where sourced. */
+  usedUsd: number | null;
+  usedMonth: string | null;
   backends: string;
 }
 
@@ -76,6 +80,13 @@ export function specRows(machines: readonly CompareSpecs[]): SpecRow[] {
     row('FP16 compute', (m) => m.fp16Tflops, fmt.tflops, true),
     row('Power (board or package)', (m) => m.tdpW, fmt.watts, false),
     row('Launch price', (m) => m.msrpUsd, fmt.usd, false),
+    row(
+      'Used price (asking)',
+      (m) => m.usedUsd,
+      fmt.usd,
+      false,
+      (m) => (m.usedMonth ? `(${formatMonth(m.usedMonth, { short: true })})` : ''),
+    ),
     { label: 'Backends', cells: machines.map((m) => m.backends), best: [] },
   ];
 }

@@ -28,3 +28,30 @@ export function modelFact(m: {
 export function hardwareFact(h: { memoryGiB: number; bandwidthGBs: number }, memoryLabel: string): string {
   return `${h.memoryGiB} GiB ${memoryLabel} · ${h.bandwidthGBs} GB/s`;
 }
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2026-09" -> "September 2026" ("Sep 2026" when short). */
+export function formatMonth(yearMonth: string, { short = false } = {}): string {
+  const [year, month] = yearMonth.split('-');
+  const name = MONTHS[Number(month) - 1] ?? month!;
+  return `${short ? name.slice(0, 3) : name} ${year}`;
+}
+
+/** A used-market price with what it is and when: "$1,207 (average of the 3 cheapest active listings, September 2026)". */
+export function formatUsedPrice(u: { usd: number; basis: string; observedMonth: string }): string {
+  return `${formatUsd(u.usd)} (${u.basis}, ${formatMonth(u.observedMonth)})`;
+}

@@ -24,7 +24,14 @@ export async function costPayload() {
   return {
     speeds,
     hardware: Object.fromEntries(
-      hardware.map((h) => [h.id, { msrp: h.data.msrpUsd ?? null, watts: h.data.tdpW ?? null }]),
+      hardware.map((h) => [
+        h.id,
+        {
+          msrp: h.data.msrpUsd ?? null,
+          used: h.data.usedPrice ? ([h.data.usedPrice.usd, h.data.usedPrice.observedMonth] as [number, string]) : null,
+          watts: h.data.tdpW ?? null,
+        },
+      ]),
     ),
     models: models.map((m) => m.id),
     rentals: cloud.map((c) => ({

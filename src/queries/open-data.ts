@@ -112,8 +112,18 @@ const hardware: Dataset<HardwareRecord> = {
     { name: 'tdpW', about: 'Board power, watts.', value: (r) => r.tdpW },
     { name: 'launchDate', about: 'Launch date (YYYY-MM-DD).', value: (r) => r.launchDate },
     { name: 'msrpUsd', about: 'Launch price, US dollars (empty when unknown).', value: (r) => r.msrpUsd },
+    {
+      name: 'usedUsd',
+      about: 'Used-market asking price, US dollars (empty when no dated market source covers it; see usedBasis).',
+      value: (r) => r.usedPrice?.usd,
+    },
+    { name: 'usedBasis', about: 'How usedUsd was made, in words.', value: (r) => r.usedPrice?.basis },
+    { name: 'usedMonth', about: 'The month usedUsd was observed (YYYY-MM).', value: (r) => r.usedPrice?.observedMonth },
     { ...common.asOf, value: (r) => r.asOf },
-    { ...common.sources, value: sourceUrls },
+    {
+      ...common.sources,
+      value: (r) => sourceUrls({ sources: r.usedPrice ? [...r.sources, r.usedPrice.source] : r.sources }),
+    },
   ],
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { FORM_FACTORS } from '../lib/choose.ts';
+import { BUY_OPTIONS, FORM_FACTORS } from '../lib/choose.ts';
 import { GUIDE_KINDS } from '../lib/taxonomy.ts';
 import { Id, IsoDate, Sources } from './shared.ts';
 
@@ -13,8 +13,10 @@ const RankingSchema = z.strictObject({
   /** Model id the machines must run. */
   model: Id,
   ctx: z.number().int().positive(),
-  /** Launch price ceiling, USD; omit for no budget, which also lists machines without a sourced price. */
+  /** Price ceiling, USD (at the price `buy` picks); omit for no budget, which also lists machines without a sourced price. */
   budget: z.number().positive().nullish(),
+  /** Judge machines by their launch price (new), their used asking price (used), or the lower (any). */
+  buy: z.enum(BUY_OPTIONS.map((b) => b.id) as [string, ...string[]]).default('new'),
   form: z.enum(['any', ...FORM_FACTORS.map((f) => f.id)] as [string, ...string[]]).default('any'),
   /** Most board power, W (0 = no limit). */
   watts: z.number().int().nonnegative().default(0),

@@ -30,6 +30,8 @@ const arg = (name, fallback) => {
   return value;
 };
 const N = arg('models', 60);
+// --keep leaves the scratch folder (synthetic content and both builds) for profiling.
+const keep = args.includes('--keep');
 const M = arg('hardware', 50);
 const scratch = mkdtempSync(join(tmpdir(), 'runlocalai-scale-'));
 
@@ -144,5 +146,6 @@ try {
       `pagefind_bytes=${pagefindBytes} bare_astro_s=${bare.seconds.toFixed(1)} ratio_vs_bare_astro=${(site.seconds / bare.seconds).toFixed(2)}`,
   );
 } finally {
-  rmSync(scratch, { recursive: true, force: true });
+  if (keep) console.log(`kept ${scratch}`);
+  else rmSync(scratch, { recursive: true, force: true });
 }

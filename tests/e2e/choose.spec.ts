@@ -19,6 +19,7 @@ const candidates: Candidate[] = readdirSync(join(CONTENT, 'hardware')).map((f) =
     id,
     name: h.name,
     price: h.msrpUsd ?? null,
+    used: h.usedPrice ? { usd: h.usedPrice.usd, month: h.usedPrice.observedMonth } : null,
     watts: h.tdpW ?? null,
     form: formFactor(h),
     setup: hardwareFromCatalog(id, h),
@@ -30,7 +31,7 @@ test('Choose my GPU: answer the questions by keyboard; the ranking is the engine
 }) => {
   const problems = watchPage(page);
   await page.goto('/choose-my-gpu/');
-  const budget = page.getByLabel('Budget (USD, launch price)');
+  const budget = page.getByLabel('Budget (USD)');
   await expect(budget).toBeVisible();
   await budget.fill('1200');
   await page.getByLabel('Model you want to run').selectOption('qwen3-14b');
@@ -44,6 +45,7 @@ test('Choose my GPU: answer the questions by keyboard; the ranking is the engine
     ctx: 32768,
     form: 'desktop',
     watts: 0,
+    buy: 'new',
   });
   expect(r.picks.length).toBeGreaterThan(0);
   const items = page.locator('[data-slot="picks"] li');
@@ -53,7 +55,7 @@ test('Choose my GPU: answer the questions by keyboard; the ranking is the engine
   if (r.stepUp) await expect(page.locator('[data-slot="step-up"]')).toContainText(`Next step up: the ${r.stepUp.name}`);
 
   await page.reload();
-  await expect(page.getByLabel('Budget (USD, launch price)')).toHaveValue('1200');
+  await expect(page.getByLabel('Budget (USD)')).toHaveValue('1200');
   await expect(items.first()).toContainText(r.picks[0]!.reason);
   expect(problems).toEqual([]);
 });
@@ -64,7 +66,7 @@ test('Choose my GPU: bad values in the URL fall back with a notice', async ({ pa
   await expect(notices).toContainText('"abc" is not a valid budget');
   await expect(notices).toContainText('Unknown form factor "<i>x</i>": showing all.');
   await expect(notices.locator('i')).toHaveCount(0);
-  await expect(page.getByLabel('Budget (USD, launch price)')).toHaveValue('1000');
+  await expect(page.getByLabel('Budget (USD)')).toHaveValue('1000');
 });
 
 test.describe('without JavaScript', () => {
@@ -72,6 +74,6 @@ test.describe('without JavaScript', () => {
   test('Choose my GPU shows the default ranking', async ({ page }) => {
     await page.goto('/choose-my-gpu/');
     await expect(page.locator('[data-slot="picks"] li').first()).toContainText('Runs Qwen3 32B at');
-    await expect(page.getByLabel('Budget (USD, launch price)')).toBeHidden();
+    await expect(page.getByLabel('Budget (USD)')).toBeHidden();
   });
 });

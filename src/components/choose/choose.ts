@@ -20,7 +20,7 @@ customElements.define(
         slot('notices').hidden = notices.length === 0;
       };
       const usd = (v: number) => `$${v.toLocaleString('en-US')}`;
-      const names = ['budget', 'model', 'ctx', 'form', 'watts'] as const;
+      const names = ['budget', 'buy', 'model', 'ctx', 'form', 'watts'] as const;
       const apply = (s: ChooseState) => names.forEach((n) => (field(n).value = String(s[n])));
       const read = (): ChooseState => ({
         budget: field('budget').valueAsNumber,
@@ -28,6 +28,7 @@ customElements.define(
         ctx: Number(field('ctx').value),
         form: field('form').value as ChooseState['form'],
         watts: field('watts').valueAsNumber || 0,
+        buy: field('buy').value as ChooseState['buy'],
       });
       const render = (r: ChooseReply) => {
         const { picks, stepUp, unpriced } = r.result;

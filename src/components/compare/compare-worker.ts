@@ -47,7 +47,15 @@ function compare(state: CompareState, notices: string[]): CompareReply {
     if (id === CUSTOM) {
       const name = `Custom ${state.vram} GiB GPU`;
       const custom = { name, memoryGiB: state.vram!, memoryLabel: 'VRAM', bandwidthGBs: state.bw! };
-      cols.push({ ...custom, fp16Tflops: null, tdpW: null, msrpUsd: null, backends: 'CUDA' });
+      cols.push({
+        ...custom,
+        fp16Tflops: null,
+        tdpW: null,
+        msrpUsd: null,
+        usedUsd: null,
+        usedMonth: null,
+        backends: 'CUDA',
+      });
       setups.push(gpuSetup({ name, vramGiB: state.vram!, bandwidthGBs: state.bw! }));
     } else {
       cols.push(data.specs[id]!);

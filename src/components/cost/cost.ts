@@ -3,7 +3,14 @@
  * (pure, no engine: the speeds come precomputed in the data file) and keeps the state in the URL.
  * Writes with textContent and SVG attributes only.
  */
-import { costView, parseCostQuery, serializeCostState, type CostData, type CostState } from '../../lib/cost-tool.ts';
+import {
+  costView,
+  parseCostQuery,
+  priceHint,
+  serializeCostState,
+  type CostData,
+  type CostState,
+} from '../../lib/cost-tool.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -45,6 +52,7 @@ customElements.define(
         const r = v.result;
         const set = (key: string, text: string) => (this.querySelector(`[data-value="${key}"]`)!.textContent = text);
         slot('summary').textContent = v.error || v.summary;
+        slot('price-hint').textContent = priceHint(data, s.hw);
         slot('chart-text').textContent = v.summary;
         set(
           'format',

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   chooseHardware,
+  chooseTitle,
   formFactor,
+  priceFor,
   parseChooseQuery,
   serializeChooseState,
   type Candidate,
@@ -9,10 +11,18 @@ import {
 import { estimateEngine, gpuSetup, unifiedSetup } from '../../../src/lib/engine.ts';
 import { catalogModel } from './helpers.ts';
 
-const gpu = (id: string, vram: number, bw: number, price: number | null, watts = 300): Candidate => ({
+const gpu = (
+  id: string,
+  vram: number,
+  bw: number,
+  price: number | null,
+  watts = 300,
+  used: Candidate['used'] = null,
+): Candidate => ({
   id,
   name: id,
   price,
+  used,
   watts,
   form: 'desktop',
   setup: gpuSetup({ name: id, vramGiB: vram, bandwidthGBs: bw }),
@@ -31,7 +41,7 @@ describe('Choose my GPU', () => {
   it('leaves unpriced machines out of the tool, and keeps them (never over budget) when a guide asks', () => {
     const model = catalogModel('llama-3.1-8b-instruct');
     const pool = [gpu('priced', 24, 900, 1500), gpu('unpriced', 24, 1000, null)];
-    const state = { budget: 1000, model: 'x', ctx: 8192, form: 'any' as const, watts: 0 };
+    const state = { budget: 1000, model: 'x', ctx: 8192, form: 'any' as const, watts: 0, buy: 'new' as const };
     const tool = chooseHardware(estimateEngine, model, pool, state);
     expect(tool.picks.map((p) => p.id)).toEqual([]);
     expect(tool.unpriced).toBe(1);
@@ -41,12 +51,43 @@ describe('Choose my GPU', () => {
     expect(guide.stepUp?.id).toBeUndefined();
   });
 
+  it('judges machines by the price asked for: launch, used asking price (with its month), or the lower', () => {
+    const model = catalogModel('llama-3.1-8b-instruct');
+    const pool = [
+      gpu('old-flagship', 24, 900, 1500, 350, { usd: 700, month: '2026-09' }),
+      gpu('new-card', 16, 600, 800),
+    ];
+    const state = { budget: 1000, model: 'x', ctx: 8192, form: 'any' as const, watts: 0 };
+    const ids = (buy: 'new' | 'used' | 'any') =>
+      chooseHardware(estimateEngine, model, pool, { ...state, buy }).picks.map((p) => p.id);
+    expect(ids('new')).toEqual(['new-card']);
+    expect(ids('used')).toEqual(['old-flagship']);
+    expect(ids('any')).toEqual(['old-flagship', 'new-card']);
+    const used = chooseHardware(estimateEngine, model, pool, { ...state, buy: 'used' });
+    expect(used.picks[0]!.reason).toMatch(/\$700 used \(asking, Sep 2026\)\.$/);
+    expect(used.picks[0]!.price).toBe(700);
+    expect(used.unpriced).toBe(1);
+    expect(priceFor(pool[0]!, 'any')).toEqual({ usd: 700, text: '$700 used (asking, Sep 2026)' });
+    expect(priceFor(pool[1]!, 'used')).toBeNull();
+    expect(chooseTitle({ ...state, buy: 'used' }, 'M')).toBe('Best machines under $1,000 used for M at 8K context');
+  });
+
+  it('keeps buy out of the URL when it is the default, and falls back from garbage with a notice', () => {
+    const base = parseChooseQuery('', ['qwen3-32b']).state;
+    expect(serializeChooseState(base)).not.toContain('buy=');
+    expect(serializeChooseState({ ...base, buy: 'used' })).toMatch(/&buy=used$/);
+    expect(parseChooseQuery('?buy=used', ['qwen3-32b']).state.buy).toBe('used');
+    const bad = parseChooseQuery('?buy=%3Cb%3Estolen', ['qwen3-32b']);
+    expect(bad.state.buy).toBe('new');
+    expect(bad.notices).toEqual(['Unknown price "<b>stolen" (new, used or any): using launch prices.']);
+  });
+
   it('parses its URL state with fallbacks and writes it back', () => {
     const { state, notices } = parseChooseQuery('?budget=5&model=nope&ctx=7&form=tablet&watts=300', [
       'm1',
       'qwen3-32b',
     ]);
-    expect(state).toEqual({ budget: 1000, model: 'qwen3-32b', ctx: 16384, form: 'any', watts: 300 });
+    expect(state).toEqual({ budget: 1000, model: 'qwen3-32b', ctx: 16384, form: 'any', watts: 300, buy: 'new' });
     expect(notices).toHaveLength(4);
     expect(parseChooseQuery(serializeChooseState(state), ['qwen3-32b']).state).toEqual(state);
   });
@@ -71,6 +112,7 @@ describe('Choose my GPU', () => {
       ctx: 8192,
       form: 'any',
       watts: 0,
+      buy: 'new',
     });
     expect(new Set(r.picks.map((p) => p.id))).toEqual(new Set(['fast-12', 'slow-12', 'mac']));
     const speeds = r.picks.map((p) => p.tokensPerSecond);
@@ -89,6 +131,7 @@ describe('Choose my GPU', () => {
       ctx: 8192,
       form: 'mac',
       watts: 0,
+      buy: 'new',
     });
     expect(macs.picks.map((p) => p.id)).toEqual(['mac']);
     const cool = chooseHardware(estimateEngine, model, list, {
@@ -97,6 +140,7 @@ describe('Choose my GPU', () => {
       ctx: 8192,
       form: 'any',
       watts: 200,
+      buy: 'new',
     });
     expect(cool.picks).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { costChart, costCompare, cumulativeCosts, DAYS_PER_MONTH, type CostInputs } from '../../../src/lib/cost.ts';
-import { costView, parseCostQuery, serializeCostState, type CostData } from '../../../src/lib/cost-tool.ts';
+import { costView, parseCostQuery, priceHint, serializeCostState, type CostData } from '../../../src/lib/cost-tool.ts';
 import { parseCompareQuery, serializeCompareState } from '../../../src/lib/compare-state.ts';
 import { specRows } from '../../../src/lib/compare.ts';
 
@@ -65,7 +65,10 @@ describe('costCompare', () => {
 
 const data: CostData = {
   speeds: { 'm1|h1': ['Q4_K_M', 40, 900, 20] },
-  hardware: { h1: { msrp: 1500, watts: 350 }, h2: { msrp: null, watts: null } },
+  hardware: {
+    h1: { msrp: 1500, used: [700, '2026-09'], watts: 350 },
+    h2: { msrp: null, used: null, watts: null },
+  },
   models: ['m1', 'm2'],
   rentals: [
     { id: 'r-small', label: 'small', usdPerHour: 0.5, memoryGiB: 16 },
@@ -93,6 +96,11 @@ describe('Cost vs cloud state and view', () => {
       ].sort(),
     );
     expect(parseCostQuery(serializeCostState(state), data).state).toEqual(state);
+  });
+
+  it('names the prices on record beside the price field', () => {
+    expect(priceHint(data, 'h1')).toBe('Launch price $1,500; used asking price $700 (Sep 2026).');
+    expect(priceHint(data, 'h2')).toBe('No price on record.');
   });
 
   it('picks the cheapest rental with enough memory and the cheapest API for the model', () => {
@@ -153,6 +161,8 @@ describe('Compare state and specs', () => {
       fp16Tflops: null,
       tdpW: null,
       msrpUsd,
+      usedUsd: null,
+      usedMonth: null,
       backends: 'CUDA',
     });
     const rows = specRows([spec(24, 1500), spec(32, 1999)]);
@@ -160,5 +170,12 @@ describe('Compare state and specs', () => {
     expect(rows.find((r) => r.label === 'Launch price')!.best).toEqual([0]);
     expect(rows.find((r) => r.label === 'Memory bandwidth')!.best).toEqual([]);
     expect(rows.find((r) => r.label === 'FP16 compute')!.best).toEqual([]);
+    const used = specRows([
+      { ...spec(24, 1500), usedUsd: 700, usedMonth: '2026-09' },
+      { ...spec(24, 1999), usedUsd: 900, usedMonth: '2026-06' },
+      spec(24, 999),
+    ]).find((r) => r.label === 'Used price (asking)')!;
+    expect(used.cells).toEqual(['$700 (Sep 2026)', '$900 (Jun 2026)', '–']);
+    expect(used.best).toEqual([0]);
   });
 });
