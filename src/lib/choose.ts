@@ -31,10 +31,13 @@ export function formFactor(h: { kind: string; name: string; memoryType?: string 
   return /^HBM/i.test(h.memoryType ?? '') ? 'server' : 'desktop';
 }
 
-/** Which price a machine is judged by: its launch price, its used asking price, or the lower of the two. */
+/**
+ * Which price a machine is judged by: its launch price, its market price (what the cheapest
+ * listings asked in a dated month, new and used together), or the lower of the two.
+ */
 export const BUY_OPTIONS = [
   { id: 'new', label: 'New (launch price)' },
-  { id: 'used', label: 'Used (asking price)' },
+  { id: 'market', label: 'Market price (cheapest listings)' },
   { id: 'any', label: 'Either (the lower price)' },
 ] as const;
 export type Buy = (typeof BUY_OPTIONS)[number]['id'];
@@ -90,7 +93,7 @@ export function parseChooseQuery(search: string, models: readonly string[]): { s
   const buy = q.get('buy');
   if (buy !== null && buy !== '') {
     if (BUY_OPTIONS.some((b) => b.id === buy)) s.buy = buy as Buy;
-    else notices.push(`Unknown price ${quoteInput(buy)} (new, used or any): using launch prices.`);
+    else notices.push(`Unknown price ${quoteInput(buy)} (new, market or any): using launch prices.`);
   }
   return { state: s, notices };
 }
@@ -113,8 +116,8 @@ export interface Candidate {
   name: string;
   /** Launch price, USD (null when not sold on its own or not sourced). */
   price: number | null;
-  /** Used asking price, USD, and the month it was observed (YYYY-MM); null when not sourced. */
-  used: { usd: number; month: string } | null;
+  /** Market price (cheapest listings), USD, and the month it was observed (YYYY-MM); null when not sourced. */
+  market: { usd: number; month: string } | null;
   watts: number | null;
   form: FormFactor;
   setup: HardwareSetup;
@@ -123,7 +126,7 @@ export interface Candidate {
 export interface ChoosePick {
   id: string;
   name: string;
-  /** The price it is judged by (launch or used, per the state), USD; null only in lists that include unpriced machines (buyer guides). */
+  /** The price it is judged by (launch or market, per the state), USD; null only in lists that include unpriced machines (buyer guides). */
   price: number | null;
   format: string;
   verdict: Verdict;
@@ -140,16 +143,16 @@ export interface ChooseResult {
   unpriced: number;
 }
 
-/** The price a machine is judged by, and how to say it: "$1,499 launch price" or "$1,207 used (asking, Sep 2026)". */
-export function priceFor(c: Pick<Candidate, 'price' | 'used'>, buy: Buy): { usd: number; text: string } | null {
+/** The price a machine is judged by, and how to say it: "$1,499 launch price" or "$1,207 market price (cheapest listings, Sep 2026)". */
+export function priceFor(c: Pick<Candidate, 'price' | 'market'>, buy: Buy): { usd: number; text: string } | null {
   const launch = c.price === null ? null : { usd: c.price, text: `${usd(c.price)} launch price` };
-  const used = c.used && {
-    usd: c.used.usd,
-    text: `${usd(c.used.usd)} used (asking, ${formatMonth(c.used.month, { short: true })})`,
+  const market = c.market && {
+    usd: c.market.usd,
+    text: `${usd(c.market.usd)} market price (cheapest listings, ${formatMonth(c.market.month, { short: true })})`,
   };
   if (buy === 'new') return launch;
-  if (buy === 'used') return used;
-  return !launch ? used : !used ? launch : used.usd < launch.usd ? used : launch;
+  if (buy === 'market') return market;
+  return !launch ? market : !market ? launch : market.usd < launch.usd ? market : launch;
 }
 
 const usd = (v: number) => `$${v.toLocaleString('en-US')}`;
@@ -202,7 +205,7 @@ export function chooseHardware(
         format: best.format,
         verdict,
         tokensPerSecond: tps,
-        reason: `Runs ${model.name} at ${best.format} with ${formatContext(ctx)} context ${where}, about ${formatTokensPerSecond(tps)} tok/s (estimate)${better}. ${paid === null ? `No ${s.buy === 'used' ? 'used' : 'launch'} price on record.` : `${paid.text}.`}`,
+        reason: `Runs ${model.name} at ${best.format} with ${formatContext(ctx)} context ${where}, about ${formatTokensPerSecond(tps)} tok/s (estimate)${better}. ${paid === null ? `No ${s.buy === 'market' ? 'market' : 'launch'} price on record.` : `${paid.text}.`}`,
       },
     ];
   });
@@ -231,6 +234,6 @@ export function chooseHardware(
 
 /** The answer's heading. */
 export function chooseTitle(s: ChooseState, modelName: string): string {
-  const kind = s.buy === 'used' ? ' used' : s.buy === 'any' ? ' new or used' : '';
+  const kind = s.buy === 'market' ? ' at market prices' : s.buy === 'any' ? ' (launch or market price)' : '';
   return `Best machines under ${usd(s.budget)}${kind} for ${modelName} at ${formatContext(s.ctx)} context`;
 }

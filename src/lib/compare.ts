@@ -20,9 +20,9 @@ export interface CompareSpecs {
   fp16Tflops: number | null;
   tdpW: number | null;
   msrpUsd: number | null;
-  /** Used-market asking price and the month it was observed (YYYY-MM), where sourced. */
-  usedUsd: number | null;
-  usedMonth: string | null;
+  /** Market price (cheapest listings) and the month it was observed (YYYY-MM), where sourced. */
+  marketUsd: number | null;
+  marketMonth: string | null;
   backends: string;
 }
 
@@ -81,11 +81,11 @@ export function specRows(machines: readonly CompareSpecs[]): SpecRow[] {
     row('Power (board or package)', (m) => m.tdpW, fmt.watts, false),
     row('Launch price', (m) => m.msrpUsd, fmt.usd, false),
     row(
-      'Used price (asking)',
-      (m) => m.usedUsd,
+      'Market price (cheapest listings)',
+      (m) => m.marketUsd,
       fmt.usd,
       false,
-      (m) => (m.usedMonth ? `(${formatMonth(m.usedMonth, { short: true })})` : ''),
+      (m) => (m.marketMonth ? `(${formatMonth(m.marketMonth, { short: true })})` : ''),
     ),
     { label: 'Backends', cells: machines.map((m) => m.backends), best: [] },
   ];

@@ -11,8 +11,8 @@ import { quoteInput } from './quote.ts';
 export interface CostData {
   /** "model|hardware" -> [format, decode tok/s, prompt tok/s, total GiB] at 8K context. */
   speeds: Record<string, [string, number, number, number]>;
-  /** Per machine: launch price, used asking price with its month (YYYY-MM), board power. */
-  hardware: Record<string, { msrp: number | null; used: [number, string] | null; watts: number | null }>;
+  /** Per machine: launch price, market price (cheapest listings) with its month (YYYY-MM), board power. */
+  hardware: Record<string, { msrp: number | null; market: [number, string] | null; watts: number | null }>;
   models: string[];
   rentals: { id: string; label: string; usdPerHour: number; memoryGiB: number }[];
   apis: { id: string; model: string; label: string; input: number; output: number }[];
@@ -59,13 +59,13 @@ function machineDefaults(data: CostData, hw: string) {
   return { price: h?.msrp ?? 1000, watts: h?.watts ?? 300 };
 }
 
-/** The prices on record for a machine, to guide the "price paid" field: "Launch price $1,499; used asking price $1,207 (Sep 2026)." */
+/** The prices on record for a machine, to guide the "price paid" field: "Launch price $1,499; market price $1,207 (cheapest listings, Sep 2026)." */
 export function priceHint(data: CostData, hw: string): string {
   const h = data.hardware[hw];
   const parts = [
     h?.msrp ? `launch price $${h.msrp.toLocaleString('en-US')}` : '',
-    h?.used
-      ? `used asking price $${h.used[0].toLocaleString('en-US')} (${formatMonth(h.used[1], { short: true })})`
+    h?.market
+      ? `market price $${h.market[0].toLocaleString('en-US')} (cheapest listings, ${formatMonth(h.market[1], { short: true })})`
       : '',
   ].filter(Boolean);
   const text = parts.length ? parts.join('; ') : 'no price on record';

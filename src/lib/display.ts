@@ -51,7 +51,7 @@ export function formatMonth(yearMonth: string, { short = false } = {}): string {
   return `${short ? name.slice(0, 3) : name} ${year}`;
 }
 
-/** A used-market price with what it is and when: "$1,207 (average of the 3 cheapest active listings, September 2026)". */
-export function formatUsedPrice(u: { usd: number; basis: string; observedMonth: string }): string {
+/** A market price with what it is and when: "$1,207 (average of the 3 cheapest active listings, September 2026)". */
+export function formatMarketPrice(u: { usd: number; basis: string; observedMonth: string }): string {
   return `${formatUsd(u.usd)} (${u.basis}, ${formatMonth(u.observedMonth)})`;
 }

@@ -10,7 +10,7 @@ export async function candidates(): Promise<Candidate[]> {
     id: h.id,
     name: h.data.name,
     price: h.data.msrpUsd ?? null,
-    used: h.data.usedPrice ? { usd: h.data.usedPrice.usd, month: h.data.usedPrice.observedMonth } : null,
+    market: h.data.marketPrice ? { usd: h.data.marketPrice.usd, month: h.data.marketPrice.observedMonth } : null,
     watts: h.data.tdpW ?? null,
     form: formFactor(h.data),
     setup: hardwareSetup(h),

@@ -29,18 +29,18 @@ export function compareSpecs(h: Entry<'hardware'>): CompareSpecs {
     fp16Tflops: d.fp16Tflops ?? null,
     tdpW: d.tdpW ?? null,
     msrpUsd: d.msrpUsd ?? null,
-    usedUsd: d.usedPrice?.usd ?? null,
-    usedMonth: d.usedPrice?.observedMonth ?? null,
+    marketUsd: d.marketPrice?.usd ?? null,
+    marketMonth: d.marketPrice?.observedMonth ?? null,
     backends: d.backends.join(', '),
   };
 }
 
-/** What the used prices in the catalog are and where they come from (one line per distinct basis and source). */
-export async function usedPriceBases(): Promise<{ basis: string; url: string; title: string }[]> {
+/** What the market prices in the catalog are and where they come from (one line per distinct basis and source). */
+export async function marketPriceBases(): Promise<{ basis: string; url: string; title: string }[]> {
   const { hardware } = await getCatalog();
   const seen = new Map<string, { basis: string; url: string; title: string }>();
   for (const h of hardware) {
-    const u = h.data.usedPrice;
+    const u = h.data.marketPrice;
     if (!u) continue;
     const origin = new URL(u.source.url).hostname.replace(/^www\./, '');
     seen.set(`${u.basis}|${origin}`, { basis: u.basis, url: u.source.url, title: origin });
@@ -91,8 +91,8 @@ export async function compareView(state: CompareState): Promise<CompareView> {
         fp16Tflops: null,
         tdpW: null,
         msrpUsd: null,
-        usedUsd: null,
-        usedMonth: null,
+        marketUsd: null,
+        marketMonth: null,
         backends: 'CUDA',
       });
       continue;

@@ -28,7 +28,9 @@ export async function costPayload() {
         h.id,
         {
           msrp: h.data.msrpUsd ?? null,
-          used: h.data.usedPrice ? ([h.data.usedPrice.usd, h.data.usedPrice.observedMonth] as [number, string]) : null,
+          market: h.data.marketPrice
+            ? ([h.data.marketPrice.usd, h.data.marketPrice.observedMonth] as [number, string])
+            : null,
           watts: h.data.tdpW ?? null,
         },
       ]),

@@ -113,16 +113,21 @@ const hardware: Dataset<HardwareRecord> = {
     { name: 'launchDate', about: 'Launch date (YYYY-MM-DD).', value: (r) => r.launchDate },
     { name: 'msrpUsd', about: 'Launch price, US dollars (empty when unknown).', value: (r) => r.msrpUsd },
     {
-      name: 'usedUsd',
-      about: 'Used-market asking price, US dollars (empty when no dated market source covers it; see usedBasis).',
-      value: (r) => r.usedPrice?.usd,
+      name: 'marketUsd',
+      about:
+        'Market price: what the cheapest listings asked, US dollars (empty when no dated market source covers it; see marketBasis).',
+      value: (r) => r.marketPrice?.usd,
     },
-    { name: 'usedBasis', about: 'How usedUsd was made, in words.', value: (r) => r.usedPrice?.basis },
-    { name: 'usedMonth', about: 'The month usedUsd was observed (YYYY-MM).', value: (r) => r.usedPrice?.observedMonth },
+    { name: 'marketBasis', about: 'How marketUsd was made, in words.', value: (r) => r.marketPrice?.basis },
+    {
+      name: 'marketMonth',
+      about: 'The month marketUsd was observed (YYYY-MM).',
+      value: (r) => r.marketPrice?.observedMonth,
+    },
     { ...common.asOf, value: (r) => r.asOf },
     {
       ...common.sources,
-      value: (r) => sourceUrls({ sources: r.usedPrice ? [...r.sources, r.usedPrice.source] : r.sources }),
+      value: (r) => sourceUrls({ sources: r.marketPrice ? [...r.sources, r.marketPrice.source] : r.sources }),
     },
   ],
 };

@@ -3,10 +3,10 @@ import { BACKENDS, HARDWARE_KINDS, HARDWARE_VENDORS } from '../lib/taxonomy.ts';
 import { Id, IsoDate, SourceSchema, Sources } from './shared.ts';
 
 /**
- * A used-market price for the part in one month: what sellers asked, never a sold or typical
- * price unless the basis says so. Pages print the basis and month beside the figure.
+ * A market price for the part in one month: what sellers asked (new or used, as the basis says),
+ * never a sold or typical price unless the basis says so. Pages print the basis and month with it.
  */
-export const UsedPriceSchema = z.strictObject({
+export const MarketPriceSchema = z.strictObject({
   usd: z.number().positive(),
   /** How the figure was made, as pages show it, e.g. "average of the 3 cheapest active eBay and Amazon listings". */
   basis: z.string().min(10),
@@ -14,7 +14,7 @@ export const UsedPriceSchema = z.strictObject({
   observedMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Write the month as YYYY-MM, e.g. 2026-09' }),
   source: SourceSchema,
 });
-export type UsedPrice = z.output<typeof UsedPriceSchema>;
+export type MarketPrice = z.output<typeof MarketPriceSchema>;
 
 /** A GPU, Apple silicon configuration, unified-memory machine or CPU (content/hardware/<id>.mdx: the data in frontmatter, the verdict in the body). */
 export const HardwareSchema = z.strictObject({
@@ -48,8 +48,8 @@ export const HardwareSchema = z.strictObject({
   launchDate: IsoDate.nullish(),
   /** Launch price in USD (MSRP), null when not sold on its own. */
   msrpUsd: z.number().positive().nullish(),
-  /** The used-market price, where a dated market source covers this part. */
-  usedPrice: UsedPriceSchema.nullish(),
+  /** The market price, where a dated market source covers this part. */
+  marketPrice: MarketPriceSchema.nullish(),
   asOf: IsoDate,
   sources: Sources,
 });

@@ -19,7 +19,7 @@ const candidates: Candidate[] = readdirSync(join(CONTENT, 'hardware')).map((f) =
     id,
     name: h.name,
     price: h.msrpUsd ?? null,
-    used: h.usedPrice ? { usd: h.usedPrice.usd, month: h.usedPrice.observedMonth } : null,
+    market: h.marketPrice ? { usd: h.marketPrice.usd, month: h.marketPrice.observedMonth } : null,
     watts: h.tdpW ?? null,
     form: formFactor(h),
     setup: hardwareFromCatalog(id, h),
@@ -60,12 +60,42 @@ test('Choose my GPU: answer the questions by keyboard; the ranking is the engine
   expect(problems).toEqual([]);
 });
 
+test('Choose my GPU judges cards by their market price when asked, and keeps that in the URL', async ({ page }) => {
+  const problems = watchPage(page);
+  await page.goto('/choose-my-gpu/?budget=800&model=qwen3-14b&ctx=16384&form=desktop&watts=0');
+  const buying = page.getByLabel('Buying');
+  await buying.focus();
+  await buying.selectOption('market');
+  await expect(page).toHaveURL(/&buy=market$/);
+  const r = chooseHardware(estimateEngine, modelFromCatalog('qwen3-14b', read('models', 'qwen3-14b')), candidates, {
+    budget: 800,
+    model: 'qwen3-14b',
+    ctx: 16384,
+    form: 'desktop',
+    watts: 0,
+    buy: 'market',
+  });
+  // The catalog has market prices for some cards; the ranking is the engine's at those prices.
+  expect(r.picks.length).toBeGreaterThan(0);
+  const items = page.locator('[data-slot="picks"] li');
+  await expect(items.first()).toContainText(r.picks[0]!.reason);
+  await expect(items.first()).toContainText('market price (cheapest listings,');
+  await expect(page.locator('[data-slot="title"]')).toHaveText(
+    'Best machines under $800 at market prices for Qwen3 14B at 16K context',
+  );
+  await page.reload();
+  await expect(buying).toHaveValue('market');
+  expect(problems).toEqual([]);
+});
+
 test('Choose my GPU: bad values in the URL fall back with a notice', async ({ page }) => {
-  await page.goto('/choose-my-gpu/?budget=abc&form=%3Ci%3Ex%3C%2Fi%3E');
+  await page.goto('/choose-my-gpu/?budget=abc&form=%3Ci%3Ex%3C%2Fi%3E&buy=%3Cb%3Ex');
   const notices = page.locator('[data-slot="notices"]');
   await expect(notices).toContainText('"abc" is not a valid budget');
   await expect(notices).toContainText('Unknown form factor "<i>x</i>": showing all.');
-  await expect(notices.locator('i')).toHaveCount(0);
+  await expect(notices).toContainText('Unknown price "<b>x" (new, market or any): using launch prices.');
+  await expect(notices.locator('i, b')).toHaveCount(0);
+  await expect(page.getByLabel('Buying')).toHaveValue('new');
   await expect(page.getByLabel('Budget (USD)')).toHaveValue('1000');
 });
 

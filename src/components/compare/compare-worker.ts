@@ -52,8 +52,8 @@ function compare(state: CompareState, notices: string[]): CompareReply {
         fp16Tflops: null,
         tdpW: null,
         msrpUsd: null,
-        usedUsd: null,
-        usedMonth: null,
+        marketUsd: null,
+        marketMonth: null,
         backends: 'CUDA',
       });
       setups.push(gpuSetup({ name, vramGiB: state.vram!, bandwidthGBs: state.bw! }));

@@ -17,12 +17,12 @@ const gpu = (
   bw: number,
   price: number | null,
   watts = 300,
-  used: Candidate['used'] = null,
+  market: Candidate['market'] = null,
 ): Candidate => ({
   id,
   name: id,
   price,
-  used,
+  market,
   watts,
   form: 'desktop',
   setup: gpuSetup({ name: id, vramGiB: vram, bandwidthGBs: bw }),
@@ -51,35 +51,37 @@ describe('Choose my GPU', () => {
     expect(guide.stepUp?.id).toBeUndefined();
   });
 
-  it('judges machines by the price asked for: launch, used asking price (with its month), or the lower', () => {
+  it('judges machines by the price asked for: launch, market price (with its month), or the lower', () => {
     const model = catalogModel('llama-3.1-8b-instruct');
     const pool = [
       gpu('old-flagship', 24, 900, 1500, 350, { usd: 700, month: '2026-09' }),
       gpu('new-card', 16, 600, 800),
     ];
     const state = { budget: 1000, model: 'x', ctx: 8192, form: 'any' as const, watts: 0 };
-    const ids = (buy: 'new' | 'used' | 'any') =>
+    const ids = (buy: 'new' | 'market' | 'any') =>
       chooseHardware(estimateEngine, model, pool, { ...state, buy }).picks.map((p) => p.id);
     expect(ids('new')).toEqual(['new-card']);
-    expect(ids('used')).toEqual(['old-flagship']);
+    expect(ids('market')).toEqual(['old-flagship']);
     expect(ids('any')).toEqual(['old-flagship', 'new-card']);
-    const used = chooseHardware(estimateEngine, model, pool, { ...state, buy: 'used' });
-    expect(used.picks[0]!.reason).toMatch(/\$700 used \(asking, Sep 2026\)\.$/);
-    expect(used.picks[0]!.price).toBe(700);
-    expect(used.unpriced).toBe(1);
-    expect(priceFor(pool[0]!, 'any')).toEqual({ usd: 700, text: '$700 used (asking, Sep 2026)' });
-    expect(priceFor(pool[1]!, 'used')).toBeNull();
-    expect(chooseTitle({ ...state, buy: 'used' }, 'M')).toBe('Best machines under $1,000 used for M at 8K context');
+    const market = chooseHardware(estimateEngine, model, pool, { ...state, buy: 'market' });
+    expect(market.picks[0]!.reason).toMatch(/\$700 market price \(cheapest listings, Sep 2026\)\.$/);
+    expect(market.picks[0]!.price).toBe(700);
+    expect(market.unpriced).toBe(1);
+    expect(priceFor(pool[0]!, 'any')).toEqual({ usd: 700, text: '$700 market price (cheapest listings, Sep 2026)' });
+    expect(priceFor(pool[1]!, 'market')).toBeNull();
+    expect(chooseTitle({ ...state, buy: 'market' }, 'M')).toBe(
+      'Best machines under $1,000 at market prices for M at 8K context',
+    );
   });
 
   it('keeps buy out of the URL when it is the default, and falls back from garbage with a notice', () => {
     const base = parseChooseQuery('', ['qwen3-32b']).state;
     expect(serializeChooseState(base)).not.toContain('buy=');
-    expect(serializeChooseState({ ...base, buy: 'used' })).toMatch(/&buy=used$/);
-    expect(parseChooseQuery('?buy=used', ['qwen3-32b']).state.buy).toBe('used');
+    expect(serializeChooseState({ ...base, buy: 'market' })).toMatch(/&buy=market$/);
+    expect(parseChooseQuery('?buy=market', ['qwen3-32b']).state.buy).toBe('market');
     const bad = parseChooseQuery('?buy=%3Cb%3Estolen', ['qwen3-32b']);
     expect(bad.state.buy).toBe('new');
-    expect(bad.notices).toEqual(['Unknown price "<b>stolen" (new, used or any): using launch prices.']);
+    expect(bad.notices).toEqual(['Unknown price "<b>stolen" (new, market or any): using launch prices.']);
   });
 
   it('parses its URL state with fallbacks and writes it back', () => {

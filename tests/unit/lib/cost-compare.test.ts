@@ -66,8 +66,8 @@ describe('costCompare', () => {
 const data: CostData = {
   speeds: { 'm1|h1': ['Q4_K_M', 40, 900, 20] },
   hardware: {
-    h1: { msrp: 1500, used: [700, '2026-09'], watts: 350 },
-    h2: { msrp: null, used: null, watts: null },
+    h1: { msrp: 1500, market: [700, '2026-09'], watts: 350 },
+    h2: { msrp: null, market: null, watts: null },
   },
   models: ['m1', 'm2'],
   rentals: [
@@ -99,7 +99,7 @@ describe('Cost vs cloud state and view', () => {
   });
 
   it('names the prices on record beside the price field', () => {
-    expect(priceHint(data, 'h1')).toBe('Launch price $1,500; used asking price $700 (Sep 2026).');
+    expect(priceHint(data, 'h1')).toBe('Launch price $1,500; market price $700 (cheapest listings, Sep 2026).');
     expect(priceHint(data, 'h2')).toBe('No price on record.');
   });
 
@@ -161,8 +161,8 @@ describe('Compare state and specs', () => {
       fp16Tflops: null,
       tdpW: null,
       msrpUsd,
-      usedUsd: null,
-      usedMonth: null,
+      marketUsd: null,
+      marketMonth: null,
       backends: 'CUDA',
     });
     const rows = specRows([spec(24, 1500), spec(32, 1999)]);
@@ -170,12 +170,12 @@ describe('Compare state and specs', () => {
     expect(rows.find((r) => r.label === 'Launch price')!.best).toEqual([0]);
     expect(rows.find((r) => r.label === 'Memory bandwidth')!.best).toEqual([]);
     expect(rows.find((r) => r.label === 'FP16 compute')!.best).toEqual([]);
-    const used = specRows([
-      { ...spec(24, 1500), usedUsd: 700, usedMonth: '2026-09' },
-      { ...spec(24, 1999), usedUsd: 900, usedMonth: '2026-06' },
+    const market = specRows([
+      { ...spec(24, 1500), marketUsd: 700, marketMonth: '2026-09' },
+      { ...spec(24, 1999), marketUsd: 900, marketMonth: '2026-06' },
       spec(24, 999),
-    ]).find((r) => r.label === 'Used price (asking)')!;
-    expect(used.cells).toEqual(['$700 (Sep 2026)', '$900 (Jun 2026)', '–']);
-    expect(used.best).toEqual([0]);
+    ]).find((r) => r.label === 'Market price (cheapest listings)')!;
+    expect(market.cells).toEqual(['$700 (Sep 2026)', '$900 (Jun 2026)', '–']);
+    expect(market.best).toEqual([0]);
   });
 });

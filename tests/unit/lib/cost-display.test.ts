@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breakEvenHours, cheapestRentalWithMemory } from '../../../src/lib/cost.ts';
-import { formatCount, formatMonth, formatUsd, formatUsedPrice } from '../../../src/lib/display.ts';
+import { formatCount, formatMonth, formatUsd, formatMarketPrice } from '../../../src/lib/display.ts';
 
 describe('cheapestRentalWithMemory', () => {
   const options = [
@@ -46,12 +46,12 @@ describe('display formatters', () => {
   ])('formatCount(%d) = %s', (n, s) => {
     expect(formatCount(n)).toBe(s);
   });
-  it('says what a used price is and when it was observed', () => {
+  it('says what a market price is and when it was observed', () => {
     expect(formatMonth('2026-09')).toBe('September 2026');
     expect(formatMonth('2026-12', { short: true })).toBe('Dec 2026');
-    expect(formatUsedPrice({ usd: 1207, basis: 'average of the 3 cheapest listings', observedMonth: '2026-09' })).toBe(
-      '$1,207 (average of the 3 cheapest listings, September 2026)',
-    );
+    expect(
+      formatMarketPrice({ usd: 1207, basis: 'average of the 3 cheapest listings', observedMonth: '2026-09' }),
+    ).toBe('$1,207 (average of the 3 cheapest listings, September 2026)');
   });
 
   it('formats dollars', () => {
