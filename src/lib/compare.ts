@@ -26,6 +26,22 @@ export interface CompareSpecs {
   backends: string;
 }
 
+/** The spec column of a custom GPU given only its memory and bandwidth (the rest is not known). */
+export function customSpecs(vramGiB: number, bandwidthGBs: number): CompareSpecs {
+  return {
+    name: `Custom ${vramGiB} GiB GPU`,
+    memoryGiB: vramGiB,
+    memoryLabel: 'VRAM',
+    bandwidthGBs,
+    fp16Tflops: null,
+    tdpW: null,
+    msrpUsd: null,
+    marketUsd: null,
+    marketMonth: null,
+    backends: 'CUDA',
+  };
+}
+
 export interface SpecRow {
   label: string;
   cells: string[];

@@ -3,7 +3,7 @@
  * and the /compare/ island use (the island fetches /compare/data.json; models come from the
  * checker's catalog JSON).
  */
-import { modelRows, specRows, type CompareSpecs, type ModelRow, type SpecRow } from '../lib/compare.ts';
+import { customSpecs, modelRows, specRows, type CompareSpecs, type ModelRow, type SpecRow } from '../lib/compare.ts';
 import { CUSTOM, type CompareState } from '../lib/compare-state.ts';
 import { COMPARE_DEFAULTS, COMPARE_PAIRS, MODEL_SETS, pairSlug } from './compare-config.ts';
 
@@ -82,19 +82,9 @@ export async function compareView(state: CompareState): Promise<CompareView> {
     if (id === CUSTOM) {
       const vram = state.vram ?? 24;
       const bw = state.bw ?? 1000;
-      machines.push(gpuSetup({ name: `Custom ${vram} GiB GPU`, vramGiB: vram, bandwidthGBs: bw }));
-      specCols.push({
-        name: `Custom ${vram} GiB GPU`,
-        memoryGiB: vram,
-        memoryLabel: 'VRAM',
-        bandwidthGBs: bw,
-        fp16Tflops: null,
-        tdpW: null,
-        msrpUsd: null,
-        marketUsd: null,
-        marketMonth: null,
-        backends: 'CUDA',
-      });
+      const custom = customSpecs(vram, bw);
+      machines.push(gpuSetup({ name: custom.name, vramGiB: vram, bandwidthGBs: bw }));
+      specCols.push(custom);
       continue;
     }
     const h = byId.get(id)!;

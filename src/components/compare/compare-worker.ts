@@ -8,7 +8,15 @@
  * Out: CompareReply (plain data).
  */
 import { hardwareFromCatalog } from '../../lib/catalog.ts';
-import { modelRows, modelsTitle, specRows, type CompareSpecs, type ModelRow, type SpecRow } from '../../lib/compare.ts';
+import {
+  customSpecs,
+  modelRows,
+  modelsTitle,
+  specRows,
+  type CompareSpecs,
+  type ModelRow,
+  type SpecRow,
+} from '../../lib/compare.ts';
 import { CUSTOM, parseCompareQuery, serializeCompareState, type CompareState } from '../../lib/compare-state.ts';
 import { estimateEngine } from '../../lib/engine/fit.ts';
 import { gpuSetup, type HardwareSetup } from '../../lib/engine/hardware.ts';
@@ -45,18 +53,9 @@ function compare(state: CompareState, notices: string[]): CompareReply {
   const setups: HardwareSetup[] = [];
   for (const id of state.hw) {
     if (id === CUSTOM) {
-      const name = `Custom ${state.vram} GiB GPU`;
-      const custom = { name, memoryGiB: state.vram!, memoryLabel: 'VRAM', bandwidthGBs: state.bw! };
-      cols.push({
-        ...custom,
-        fp16Tflops: null,
-        tdpW: null,
-        msrpUsd: null,
-        marketUsd: null,
-        marketMonth: null,
-        backends: 'CUDA',
-      });
-      setups.push(gpuSetup({ name, vramGiB: state.vram!, bandwidthGBs: state.bw! }));
+      const custom = customSpecs(state.vram!, state.bw!);
+      cols.push(custom);
+      setups.push(gpuSetup({ name: custom.name, vramGiB: state.vram!, bandwidthGBs: state.bw! }));
     } else {
       cols.push(data.specs[id]!);
       setups.push(machines.get(id) ?? machines.set(id, hardwareFromCatalog(id, hardware.get(id)!)).get(id)!);
