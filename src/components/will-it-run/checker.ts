@@ -415,6 +415,7 @@ async function init(root: HTMLElement): Promise<void> {
 
   const onInput = (e: Event) => {
     const target = e.target as HTMLInputElement;
+    q('[data-mini-answer]').hidden = false;
     // Every control fires input first; change only adds the commit of a typed context (clamp and
     // move the slider). Answering both would compute every answer twice.
     const commit = e.type === 'change';
