@@ -62,11 +62,18 @@ test('Choose my GPU: answer the questions by keyboard; the ranking is the engine
 
 test('Choose my GPU judges cards by their market price when asked, and keeps that in the URL', async ({ page }) => {
   const problems = watchPage(page);
+  // The ranking data arrives late, so the change below lands while the link's state is loading:
+  // both the link's settings and the change must survive.
+  await page.context().route('**/choose-my-gpu/data.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await route.continue();
+  });
   await page.goto('/choose-my-gpu/?budget=800&model=qwen3-14b&ctx=16384&form=desktop&watts=0');
   const buying = page.getByLabel('Buying');
   await buying.focus();
   await buying.selectOption('market');
-  await expect(page).toHaveURL(/&buy=market$/);
+  await expect(page).toHaveURL(/\?budget=800&model=qwen3-14b&ctx=16384&form=desktop&watts=0&buy=market$/);
+  await expect(page.getByLabel('Model you want to run')).toHaveValue('qwen3-14b');
   const r = chooseHardware(estimateEngine, modelFromCatalog('qwen3-14b', read('models', 'qwen3-14b')), candidates, {
     budget: 800,
     model: 'qwen3-14b',

@@ -63,6 +63,25 @@ test('Compare: pick machines, set and context by keyboard; the numbers are the e
   expect(problems).toEqual([]);
 });
 
+test('Compare: a change made while a link is still loading keeps both the link and the change', async ({ page }) => {
+  await page.context().route('**/compare/data.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await route.continue();
+  });
+  await page.goto('/compare/?hw=apple-m4-pro-48gb&hw=nvidia-rtx-4090-24gb&set=everyday&ctx=8192');
+  const floor = page.getByLabel('Best format must reach');
+  await floor.focus();
+  await floor.selectOption('20');
+  await expect(page).toHaveURL(/\?hw=apple-m4-pro-48gb&hw=nvidia-rtx-4090-24gb&set=everyday&ctx=8192&floor=20$/);
+  await expect(page.getByLabel('Machine 1')).toHaveValue('apple-m4-pro-48gb');
+  const row = page
+    .getByRole('region', { name: 'Models compared' })
+    .locator('tbody tr', { has: page.getByRole('link', { name: 'Qwen3 14B' }) });
+  await expect(row.locator('td').first()).toContainText(
+    `${engineCell('qwen3-14b', 'apple-m4-pro-48gb', 8192, 20).format} ·`,
+  );
+});
+
 test('Compare: the best-format speed floor changes the pick, as the engine does, and stays in the URL', async ({
   page,
 }) => {

@@ -53,18 +53,30 @@ customElements.define(
 
       // The server rendered the answer for the form's state: the worker (engine and catalog, about
       // 20 KB) starts only for a link with settings or on the first change.
-      const fromLink = location.search.length > 1;
-      let edited = false;
+      // Controls changed while a link's state is still loading are replayed over it once it has
+      // arrived, so neither the link nor the visitor's change is lost.
+      let early = location.search.length > 1 ? new Map<HTMLInputElement, string>() : undefined;
       let worker: Worker | undefined;
+      const send = () => {
+        const s = read();
+        if (!(s.budget >= 50 && s.budget <= 100000)) return showNotices(['Enter a budget between $50 and $100,000.']);
+        showNotices([]);
+        if (worker) worker.postMessage({ kind: 'update', state: s } satisfies ChooseRequest);
+        else start(s);
+      };
       const start = (state?: ChooseReply['state']) => {
         worker = new ChooseWorker();
-        let first = true;
         worker.onmessage = ({ data }: MessageEvent<ChooseReply>) => {
           if (data.error !== undefined) return showNotices([`The ranking could not be computed: ${data.error}`]);
-          if (first) {
-            first = false;
+          if (early) {
+            const replay = early;
+            early = undefined;
             showNotices(data.notices);
-            if (!edited) apply(data.state);
+            apply(data.state);
+            if (replay.size) {
+              for (const [control, value] of replay) control.value = value;
+              return send();
+            }
           }
           render(data);
           history.replaceState(null, '', location.pathname + data.query);
@@ -79,14 +91,10 @@ customElements.define(
         } satisfies ChooseRequest);
       };
       form.hidden = false;
-      if (fromLink) start();
-      form.addEventListener('input', () => {
-        edited = true;
-        const s = read();
-        if (!(s.budget >= 50 && s.budget <= 100000)) return showNotices(['Enter a budget between $50 and $100,000.']);
-        showNotices([]);
-        if (worker) worker.postMessage({ kind: 'update', state: s } satisfies ChooseRequest);
-        else start(s);
+      if (early) start();
+      form.addEventListener('input', (e) => {
+        if (early) early.set(e.target as HTMLInputElement, (e.target as HTMLInputElement).value);
+        else send();
       });
       form.addEventListener('submit', (e) => e.preventDefault());
     }
