@@ -47,7 +47,6 @@ customElements.define(
       const list = slot('notices');
       list.replaceChildren(...notices.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
       list.hidden = notices.length === 0;
-      for (const n of this.querySelectorAll<HTMLElement>('[data-js-only]')) n.hidden = false;
       apply(state);
       if (notices.length) history.replaceState(null, '', location.pathname + serializeTableState(state, spec));
       form.addEventListener('input', () => {

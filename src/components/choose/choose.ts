@@ -90,7 +90,6 @@ customElements.define(
           dataUrl: new URL(this.dataset['src']!, location.href).href,
         } satisfies ChooseRequest);
       };
-      form.hidden = false;
       if (early) start();
       form.addEventListener('input', (e) => {
         if (early) early.set(e.target as HTMLInputElement, (e.target as HTMLInputElement).value);

@@ -17,7 +17,7 @@ customElements.define(
     connectedCallback() {
       const slot = (name: string) => this.querySelector<HTMLElement>(`[data-slot="${name}"]`)!;
       const form = this.querySelector('form')!;
-      const selects = [...form.querySelectorAll<HTMLSelectElement>('select[name="hw"]')];
+      const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-slot-index]')];
       const field = (name: string) => form.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
       const showNotices = (notices: string[]) => {
         slot('notices').replaceChildren(...notices.map((n) => el('li', n)));
@@ -129,7 +129,6 @@ customElements.define(
           compareUrl: new URL(this.dataset['compare']!, location.href).href,
         } satisfies CompareRequest);
       };
-      form.hidden = false;
       if (early) start();
       form.addEventListener('input', (e) => {
         if (early) early.set(e.target as HTMLInputElement, (e.target as HTMLInputElement).value);

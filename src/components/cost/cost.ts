@@ -27,6 +27,11 @@ customElements.define(
         );
         slot('notices').hidden = notices.length === 0;
       };
+      // The form is live from the first paint; changes made before the data arrives are held and
+      // put back over the link's (or the default) state, so none is lost.
+      const early = new Map<HTMLInputElement, string>();
+      const hold = (e: Event) => early.set(e.target as HTMLInputElement, (e.target as HTMLInputElement).value);
+      form.addEventListener('input', hold);
       let data: CostData;
       try {
         data = (await (await fetch(this.dataset['src']!)).json()) as CostData;
@@ -101,11 +106,14 @@ customElements.define(
         for (const k of keys) q.set(k, field(k).value);
         return parseCostQuery(`?${q}`, data).state;
       };
-      const { state, notices } = parseCostQuery(location.search, data);
-      showNotices(notices);
-      apply(state);
-      form.hidden = false;
-      if (location.search.length > 1) {
+      form.removeEventListener('input', hold);
+      const parsed = parseCostQuery(location.search, data);
+      showNotices(parsed.notices);
+      apply(parsed.state);
+      for (const [control, value] of early) control.value = value;
+      if (location.search.length > 1 || early.size) {
+        const state = read();
+        apply(state);
         render(state);
         history.replaceState(null, '', location.pathname + serializeCostState(state));
       }
