@@ -23,6 +23,10 @@ const PAGES =
         '/will-it-run/',
         '/tools/llama-cpp/',
         '/search/',
+        '/compare/',
+        '/choose-my-gpu/',
+        '/cost-vs-cloud/',
+        '/benchmarks/',
       ];
 
 if (!existsSync(join(ROOT, 'dist/index.html'))) throw new Error('No dist/: run npm run build first');

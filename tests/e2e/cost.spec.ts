@@ -12,6 +12,12 @@ test('Cost vs cloud: change inputs by keyboard, numbers follow the cost model, t
   page,
 }) => {
   const problems = watchPage(page);
+  // The price data arrives late, so the changes below are made before the tool has it: they must
+  // all count, the new machine's launch price and power included.
+  await page.context().route('**/cost-vs-cloud/data.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await route.continue();
+  });
   await page.goto('/cost-vs-cloud/');
   const hw = page.getByLabel('Your hardware');
   await expect(hw).toBeVisible();

@@ -28,9 +28,9 @@ customElements.define(
         slot('notices').hidden = notices.length === 0;
       };
       // The form is live from the first paint; changes made before the data arrives are held and
-      // put back over the link's (or the default) state, so none is lost.
-      const early = new Map<HTMLInputElement, string>();
-      const hold = (e: Event) => early.set(e.target as HTMLInputElement, (e.target as HTMLInputElement).value);
+      // replayed in order over the link's (or the default) state, so none is lost.
+      const early: [HTMLInputElement, string][] = [];
+      const hold = (e: Event) => early.push([e.target as HTMLInputElement, (e.target as HTMLInputElement).value]);
       form.addEventListener('input', hold);
       let data: CostData;
       try {
@@ -110,22 +110,27 @@ customElements.define(
       const parsed = parseCostQuery(location.search, data);
       showNotices(parsed.notices);
       apply(parsed.state);
-      for (const [control, value] of early) control.value = value;
-      if (location.search.length > 1 || early.size) {
-        const state = read();
-        apply(state);
-        render(state);
-        history.replaceState(null, '', location.pathname + serializeCostState(state));
-      }
-      form.addEventListener('input', (e) => {
-        const target = e.target as HTMLInputElement;
-        // A new machine brings its own launch price and power; a new model its own API list.
+      // A new machine brings its own launch price and power; a new model its own API list.
+      const follow = (target: HTMLInputElement) => {
         if (target.name === 'hw') {
           const h = data.hardware[target.value];
           if (h?.msrp) field('price').value = String(h.msrp);
           if (h?.watts) field('watts').value = String(h.watts);
         }
         if (target.name === 'model') field('api').value = '';
+      };
+      for (const [control, value] of early) {
+        control.value = value;
+        follow(control);
+      }
+      if (location.search.length > 1 || early.length) {
+        const state = read();
+        apply(state);
+        render(state);
+        history.replaceState(null, '', location.pathname + serializeCostState(state));
+      }
+      form.addEventListener('input', (e) => {
+        follow(e.target as HTMLInputElement);
         const s = read();
         apply(s);
         render(s);
