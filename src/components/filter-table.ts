@@ -43,7 +43,9 @@ customElements.define(
         sort: form.querySelector<HTMLSelectElement>('select[name="sort"]')!.value,
       });
 
-      const { state, notices } = parseTableQuery(location.search, spec);
+      // Without a query the form's own values stand (a choice made before this script ran counts).
+      const { state, notices } =
+        location.search.length > 1 ? parseTableQuery(location.search, spec) : { state: read(), notices: [] };
       const list = slot('notices');
       list.replaceChildren(...notices.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
       list.hidden = notices.length === 0;
