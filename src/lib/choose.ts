@@ -8,7 +8,7 @@ import { formatContext, formatTokensPerSecond } from './engine/format.ts';
 import type { HardwareSetup } from './engine/hardware.ts';
 import type { ModelSpec } from './engine/model.ts';
 import type { Verdict } from './engine/verdicts.ts';
-import { formatMonth } from './display.ts';
+import { formatMarketQuote, type MarketQuote } from './display.ts';
 import { quoteInput } from './quote.ts';
 import { bestFormatWith, nativeFormat } from './recommend.ts';
 
@@ -117,7 +117,7 @@ export interface Candidate {
   /** Launch price, USD (null when not sold on its own or not sourced). */
   price: number | null;
   /** Market price (cheapest listings), USD, and the month it was observed (YYYY-MM); null when not sourced. */
-  market: { usd: number; month: string } | null;
+  market: MarketQuote | null;
   watts: number | null;
   form: FormFactor;
   setup: HardwareSetup;
@@ -148,7 +148,7 @@ export function priceFor(c: Pick<Candidate, 'price' | 'market'>, buy: Buy): { us
   const launch = c.price === null ? null : { usd: c.price, text: `${usd(c.price)} launch price` };
   const market = c.market && {
     usd: c.market.usd,
-    text: `${usd(c.market.usd)} market price (cheapest listings, ${formatMonth(c.market.month, { short: true })})`,
+    text: formatMarketQuote(c.market),
   };
   if (buy === 'new') return launch;
   if (buy === 'market') return market;

@@ -4,7 +4,7 @@
  * it (costCompare + the chart). Pure.
  */
 import { costChart, costCompare, cumulativeCosts, type CostChart, type CostResult } from './cost.ts';
-import { formatMonth } from './display.ts';
+import { formatMarketQuote, type MarketQuote } from './display.ts';
 import { quoteInput } from './quote.ts';
 
 /** The data the tool needs (src/queries/cost.ts builds it). */
@@ -12,7 +12,7 @@ export interface CostData {
   /** "model|hardware" -> [format, decode tok/s, prompt tok/s, total GiB] at 8K context. */
   speeds: Record<string, [string, number, number, number]>;
   /** Per machine: launch price, market price (cheapest listings) with its month (YYYY-MM), board power. */
-  hardware: Record<string, { msrp: number | null; market: [number, string] | null; watts: number | null }>;
+  hardware: Record<string, { msrp: number | null; market: MarketQuote | null; watts: number | null }>;
   models: string[];
   rentals: { id: string; label: string; usdPerHour: number; memoryGiB: number }[];
   apis: { id: string; model: string; label: string; input: number; output: number }[];
@@ -59,14 +59,12 @@ function machineDefaults(data: CostData, hw: string) {
   return { price: h?.msrp ?? 1000, watts: h?.watts ?? 300 };
 }
 
-/** The prices on record for a machine, to guide the "price paid" field: "Launch price $1,499; market price $1,207 (cheapest listings, Sep 2026)." */
+/** The prices on record for a machine, to guide the "price paid" field: "Launch price $1,499; $1,207 market price (cheapest listings, Sep 2026)." */
 export function priceHint(data: CostData, hw: string): string {
   const h = data.hardware[hw];
   const parts = [
     h?.msrp ? `launch price $${h.msrp.toLocaleString('en-US')}` : '',
-    h?.market
-      ? `market price $${h.market[0].toLocaleString('en-US')} (cheapest listings, ${formatMonth(h.market[1], { short: true })})`
-      : '',
+    h?.market ? formatMarketQuote(h.market) : '',
   ].filter(Boolean);
   const text = parts.length ? parts.join('; ') : 'no price on record';
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`;

@@ -51,6 +51,17 @@ export function formatMonth(yearMonth: string, { short = false } = {}): string {
   return `${short ? name.slice(0, 3) : name} ${year}`;
 }
 
+/** A market price in short, as the tools carry it: US dollars and the month observed (YYYY-MM). */
+export interface MarketQuote {
+  usd: number;
+  month: string;
+}
+
+/** "$1,207 market price (cheapest listings, Sep 2026)": how the tools name a market price. */
+export function formatMarketQuote(q: MarketQuote): string {
+  return `${formatUsd(q.usd)} market price (cheapest listings, ${formatMonth(q.month, { short: true })})`;
+}
+
 /** A market price with what it is and when: "$1,207 (average of the 3 cheapest active listings, September 2026)". */
 export function formatMarketPrice(u: { usd: number; basis: string; observedMonth: string }): string {
   return `${formatUsd(u.usd)} (${u.basis}, ${formatMonth(u.observedMonth)})`;

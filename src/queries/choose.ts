@@ -3,6 +3,7 @@ import { chooseHardware, formFactor, type Candidate, type ChooseResult, type Cho
 import { estimateEngine } from '../lib/engine.ts';
 import { getCatalog } from './catalog.ts';
 import { hardwareSetup, modelSpec } from './fit.ts';
+import { marketQuote } from './hardware.ts';
 
 export async function candidates(): Promise<Candidate[]> {
   const { hardware } = await getCatalog();
@@ -10,7 +11,7 @@ export async function candidates(): Promise<Candidate[]> {
     id: h.id,
     name: h.data.name,
     price: h.data.msrpUsd ?? null,
-    market: h.data.marketPrice ? { usd: h.data.marketPrice.usd, month: h.data.marketPrice.observedMonth } : null,
+    market: marketQuote(h),
     watts: h.data.tdpW ?? null,
     form: formFactor(h.data),
     setup: hardwareSetup(h),

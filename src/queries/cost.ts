@@ -5,6 +5,7 @@
  */
 import { getCatalog } from './catalog.ts';
 import { pairs } from './answers.ts';
+import { marketQuote } from './hardware.ts';
 
 export async function costPayload() {
   const { cloud, apiPrices, hardware, models } = await getCatalog();
@@ -28,9 +29,7 @@ export async function costPayload() {
         h.id,
         {
           msrp: h.data.msrpUsd ?? null,
-          market: h.data.marketPrice
-            ? ([h.data.marketPrice.usd, h.data.marketPrice.observedMonth] as [number, string])
-            : null,
+          market: marketQuote(h),
           watts: h.data.tdpW ?? null,
         },
       ]),

@@ -1,6 +1,13 @@
 /** Hardware lookups for index, compare and buyer pages. */
 import { HARDWARE_VENDORS } from '../lib/taxonomy.ts';
-import { getCatalog } from './catalog.ts';
+import type { MarketQuote } from '../lib/display.ts';
+import { getCatalog, type Entry } from './catalog.ts';
+
+/** A hardware entry's market price as the tools carry it (dollars and month), or null when none is sourced. */
+export function marketQuote(h: Entry<'hardware'>): MarketQuote | null {
+  const m = h.data.marketPrice;
+  return m ? { usd: m.usd, month: m.observedMonth } : null;
+}
 
 /** Hardware grouped by vendor (taxonomy order), largest memory first within a vendor. */
 export async function hardwareByVendor() {

@@ -103,23 +103,13 @@ function renderSeconds(stdout) {
   return Number(m[1] ?? 0) * 60 + Number(m[2]) / (m[3] === 'ms' ? 1000 : 1);
 }
 
-/** Every file written outside Pagefind's index and Vite's assets. */
-function countOutputs(dir) {
+/** Files written outside Pagefind's index and Vite's assets: all of them, or those `keep` accepts. */
+function countFiles(dir, keep = () => true) {
   let n = 0;
   for (const name of readdirSync(dir)) {
     const full = join(dir, name);
-    if (statSync(full).isDirectory()) n += name === 'pagefind' || name === '_astro' ? 0 : countOutputs(full);
-    else n += 1;
-  }
-  return n;
-}
-
-function countPages(dir) {
-  let n = 0;
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) n += name === 'pagefind' || name === '_astro' ? 0 : countPages(full);
-    else if (name.endsWith('.html')) n += 1;
+    if (statSync(full).isDirectory()) n += name === 'pagefind' || name === '_astro' ? 0 : countFiles(full, keep);
+    else if (keep(name)) n += 1;
   }
   return n;
 }
@@ -168,8 +158,8 @@ try {
     });
   };
   const siteRuns = [buildSite()];
-  const pages = countPages(dist);
-  const outputs = countOutputs(dist);
+  const pages = countFiles(dist, (name) => name.endsWith('.html'));
+  const outputs = countFiles(dist);
   const pagefindBytes = bytes(join(dist, 'pagefind'));
   const bareDir = bareAstro(pages);
   const buildBare = () => {

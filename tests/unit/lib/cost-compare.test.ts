@@ -66,7 +66,7 @@ describe('costCompare', () => {
 const data: CostData = {
   speeds: { 'm1|h1': ['Q4_K_M', 40, 900, 20] },
   hardware: {
-    h1: { msrp: 1500, market: [700, '2026-09'], watts: 350 },
+    h1: { msrp: 1500, market: { usd: 700, month: '2026-09' }, watts: 350 },
     h2: { msrp: null, market: null, watts: null },
   },
   models: ['m1', 'm2'],
@@ -99,7 +99,7 @@ describe('Cost vs cloud state and view', () => {
   });
 
   it('names the prices on record beside the price field', () => {
-    expect(priceHint(data, 'h1')).toBe('Launch price $1,500; market price $700 (cheapest listings, Sep 2026).');
+    expect(priceHint(data, 'h1')).toBe('Launch price $1,500; $700 market price (cheapest listings, Sep 2026).');
     expect(priceHint(data, 'h2')).toBe('No price on record.');
   });
 
