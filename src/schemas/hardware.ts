@@ -37,7 +37,9 @@ export const HardwareSchema = z.strictObject({
   bandwidthGBs: z.number().positive(),
   /**
    * Peak FP16 shader (non-tensor) throughput in TFLOPS as TechPowerUp lists it, the one figure
-   * published for every GPU; null when unpublished (Apple). Used only for prompt-speed estimates.
+   * published for every GPU; null when unpublished (Apple). Where TechPowerUp's figure is not a
+   * shader rate (a tensor rate on the T4; four times FP32 on Hopper, which runs FP16 at twice), the
+   * entry uses the vendor's figure and its sources say so. Used only for prompt-speed estimates.
    */
   fp16Tflops: z.number().positive().nullish(),
   /** GPU architecture or chip generation, e.g. "Ampere", "RDNA 3". */

@@ -70,12 +70,15 @@ export function visionFromConfig(raw: Json, textHidden: number): VisionSpec | nu
   const block = 4 * w * w + (gated ? 3 : 2) * w * ffn + 9 * w;
   const out = n('out_hidden_size', 'projector_output_dim') ?? textHidden;
   const projector = merge > 1 ? (w * merge * merge) ** 2 + w * merge * merge * out : w * out;
+  // Qwen3-VL feeds features from some encoder layers straight into the language model ("deepstack"),
+  // each through a merger of the projector's size: count one more projector per listed layer.
+  const deepstack = Array.isArray(c['deepstack_visual_indexes']) ? c['deepstack_visual_indexes'].length : 0;
   const shuffle = n('pixel_shuffle_ratio');
   const perImage = Number(raw['mm_tokens_per_image']);
   const tokensPerImage =
     perImage > 0 ? perImage : Math.round((patches / (merge * merge)) * (shuffle !== undefined ? shuffle * shuffle : 1));
   return {
-    params: channels * temporal * patch * patch * w + positions * w + depth * block + projector,
+    params: channels * temporal * patch * patch * w + positions * w + depth * block + (1 + deepstack) * projector,
     hiddenSize: w,
     ffnSize: ffn,
     patchesPerImage: patches,

@@ -85,6 +85,13 @@ describe('parseHfConfig', () => {
       expertFfnSize: 2880,
     });
   });
+  it('counts Qwen3-VL vision parameters with its deepstack mergers, as published', () => {
+    // Hugging Face's safetensors total for Qwen/Qwen3-VL-8B-Instruct (8,767,123,696) minus the text
+    // model (8,190,735,360) leaves 576,388,336 for the encoder and its four mergers; the shape count
+    // leaves out only biases and norms. Without the three deepstack mergers it was 21% short.
+    const vision = parseHfConfig(fixtureConfig('qwen3-vl-8b')).model.vision!;
+    expect(Math.abs(vision.params / 576_388_336 - 1)).toBeLessThan(0.001);
+  });
   it('malformed configs fail with the missing field', () => {
     expect(() => parseHfConfig(fixtureConfig('malformed'))).toThrow(/missing "num_hidden_layers"/);
     expect(() => parseHfConfig([])).toThrow(/JSON object/);
