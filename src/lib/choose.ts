@@ -159,7 +159,8 @@ const usd = (v: number) => `$${v.toLocaleString('en-US')}`;
 
 /**
  * The machines within budget, form factor and power that run the model fully on the GPU (or, on
- * a CPU, at all), fastest first; ties go to the cheaper one.
+ * a CPU, at all), fastest first; ties go to the cheaper one. A CPU's price is the processor's alone,
+ * and its reason says so.
  */
 export function chooseHardware(
   estimate: (input: EstimateInput) => EngineEstimate,
@@ -205,7 +206,7 @@ export function chooseHardware(
         format: best.format,
         verdict,
         tokensPerSecond: tps,
-        reason: `Runs ${model.name} at ${best.format} with ${formatContext(ctx)} context ${where}, about ${formatTokensPerSecond(tps)} tok/s (estimate)${better}. ${paid === null ? `No ${s.buy === 'market' ? 'market' : 'launch'} price on record.` : `${paid.text}.`}`,
+        reason: `Runs ${model.name} at ${best.format} with ${formatContext(ctx)} context ${where}, about ${formatTokensPerSecond(tps)} tok/s (estimate)${better}. ${paid === null ? `No ${s.buy === 'market' ? 'market' : 'launch'} price on record.` : `${paid.text}${c.form === 'cpu' ? ' for the processor alone (memory and board extra)' : ''}.`}`,
       },
     ];
   });

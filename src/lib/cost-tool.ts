@@ -11,8 +11,14 @@ import { quoteInput } from './quote.ts';
 export interface CostData {
   /** "model|hardware" -> [format, decode tok/s, prompt tok/s, total GiB] at 8K context. */
   speeds: Record<string, [string, number, number, number]>;
-  /** Per machine: launch price, market price (cheapest listings) with its month (YYYY-MM), board power. */
-  hardware: Record<string, { msrp: number | null; market: MarketQuote | null; watts: number | null }>;
+  /**
+   * Per machine: launch price, market price (cheapest listings) with its month (YYYY-MM), board
+   * power; `processorOnly` when the price is a CPU's alone (memory, board and the rest are extra).
+   */
+  hardware: Record<
+    string,
+    { msrp: number | null; market: MarketQuote | null; watts: number | null; processorOnly?: true }
+  >;
   models: string[];
   rentals: { id: string; label: string; usdPerHour: number; memoryGiB: number }[];
   apis: { id: string; model: string; label: string; input: number; output: number }[];
@@ -59,7 +65,10 @@ function machineDefaults(data: CostData, hw: string) {
   return { price: h?.msrp ?? 1000, watts: h?.watts ?? 300 };
 }
 
-/** The prices on record for a machine, to guide the "price paid" field: "Launch price $1,499; $1,207 market price (cheapest listings, Sep 2026)." */
+/**
+ * The prices on record for a machine, to guide the "price paid" field: "Launch price $1,499;
+ * $1,207 market price (cheapest listings, Sep 2026)." A CPU's says the price is the processor's alone.
+ */
 export function priceHint(data: CostData, hw: string): string {
   const h = data.hardware[hw];
   const parts = [
@@ -67,7 +76,9 @@ export function priceHint(data: CostData, hw: string): string {
     h?.market ? formatMarketQuote(h.market) : '',
   ].filter(Boolean);
   const text = parts.length ? parts.join('; ') : 'no price on record';
-  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+  const extra =
+    parts.length && h?.processorOnly ? ', for the processor alone: add memory, board and the rest of the machine' : '';
+  return `${text[0]!.toUpperCase()}${text.slice(1)}${extra}.`;
 }
 
 export function parseCostQuery(search: string, data: CostData): { state: CostState; notices: string[] } {

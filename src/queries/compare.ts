@@ -35,17 +35,25 @@ export function compareSpecs(h: Entry<'hardware'>): CompareSpecs {
   };
 }
 
-/** What the market prices in the catalog are and where they come from (one line per distinct basis and source). */
-export async function marketPriceBases(): Promise<{ basis: string; url: string; title: string }[]> {
+/**
+ * How the catalog's market prices were gathered, one entry per source site: its bases, the most
+ * used first (a month with a narrower basis, such as one marketplace only, says so in its basis).
+ */
+export async function marketPriceSources(): Promise<{ url: string; title: string; bases: string[] }[]> {
   const { hardware } = await getCatalog();
-  const seen = new Map<string, { basis: string; url: string; title: string }>();
+  const bySite = new Map<string, { url: string; title: string; uses: Map<string, number> }>();
   for (const h of hardware) {
     const u = h.data.marketPrice;
     if (!u) continue;
-    const origin = new URL(u.source.url).hostname.replace(/^www\./, '');
-    seen.set(`${u.basis}|${origin}`, { basis: u.basis, url: u.source.url, title: origin });
+    const title = new URL(u.source.url).hostname.replace(/^www\./, '');
+    const site = bySite.get(title) ?? bySite.set(title, { url: u.source.url, title, uses: new Map() }).get(title)!;
+    site.uses.set(u.basis, (site.uses.get(u.basis) ?? 0) + 1);
   }
-  return [...seen.values()];
+  return [...bySite.values()].map(({ url, title, uses }) => ({
+    url,
+    title,
+    bases: [...uses].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([basis]) => basis),
+  }));
 }
 
 /** Measured decode tok/s by "model|hardware|format" (empty context rows, fastest kept). */

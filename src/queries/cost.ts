@@ -31,6 +31,7 @@ export async function costPayload() {
           msrp: h.data.msrpUsd ?? null,
           market: marketQuote(h),
           watts: h.data.tdpW ?? null,
+          ...(h.data.kind === 'cpu' ? { processorOnly: true as const } : {}),
         },
       ]),
     ),

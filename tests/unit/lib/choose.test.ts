@@ -8,7 +8,7 @@ import {
   serializeChooseState,
   type Candidate,
 } from '../../../src/lib/choose.ts';
-import { estimateEngine, gpuSetup, unifiedSetup } from '../../../src/lib/engine.ts';
+import { cpuSetup, estimateEngine, gpuSetup, unifiedSetup } from '../../../src/lib/engine.ts';
 import { catalogModel } from './helpers.ts';
 
 const gpu = (
@@ -49,6 +49,26 @@ describe('Choose my GPU', () => {
     expect(guide.picks.map((p) => p.id)).toEqual(['unpriced']);
     expect(guide.picks[0]!.reason).toContain('No launch price on record.');
     expect(guide.stepUp?.id).toBeUndefined();
+  });
+
+  it('says a CPU-only pick is priced for the processor alone, and a GPU pick is not', () => {
+    const model = catalogModel('llama-3.1-8b-instruct');
+    const cpu: Candidate = {
+      id: 'desktop-cpu',
+      name: 'desktop-cpu',
+      price: 589,
+      market: null,
+      watts: 125,
+      form: 'cpu',
+      setup: cpuSetup({ name: 'desktop-cpu', ramGiB: 64, bandwidthGBs: 89.6 }),
+    };
+    const state = { budget: 2000, model: 'x', ctx: 8192, form: 'any' as const, watts: 0, buy: 'new' as const };
+    const { picks } = chooseHardware(estimateEngine, model, [cpu, gpu('card', 24, 900, 1500)], state);
+    expect(picks.map((p) => p.id)).toEqual(['card', 'desktop-cpu']);
+    expect(picks[1]!.reason).toMatch(
+      /on the CPU, .*\$589 launch price for the processor alone \(memory and board extra\)\.$/,
+    );
+    expect(picks[0]!.reason).toMatch(/\$1,500 launch price\.$/);
   });
 
   it('judges machines by the price asked for: launch, market price (with its month), or the lower', () => {

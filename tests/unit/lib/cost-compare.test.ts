@@ -68,6 +68,7 @@ const data: CostData = {
   hardware: {
     h1: { msrp: 1500, market: { usd: 700, month: '2026-09' }, watts: 350 },
     h2: { msrp: null, market: null, watts: null },
+    cpu: { msrp: 589, market: null, watts: 125, processorOnly: true },
   },
   models: ['m1', 'm2'],
   rentals: [
@@ -101,6 +102,9 @@ describe('Cost vs cloud state and view', () => {
   it('names the prices on record beside the price field', () => {
     expect(priceHint(data, 'h1')).toBe('Launch price $1,500; $700 market price (cheapest listings, Sep 2026).');
     expect(priceHint(data, 'h2')).toBe('No price on record.');
+    expect(priceHint(data, 'cpu')).toBe(
+      'Launch price $589, for the processor alone: add memory, board and the rest of the machine.',
+    );
   });
 
   it('picks the cheapest rental with enough memory and the cheapest API for the model', () => {
