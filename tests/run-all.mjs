@@ -36,7 +36,10 @@ if (process.env.RUNLOCALAI_SKIP_BUILD !== '1' || !existsSync('dist/index.html'))
 }
 
 for (const f of ['reports/unit.json', 'reports/e2e.json']) rmSync(f, { force: true });
-run('unit tests', 'vitest', [
+// Whether each runner exited 0: a runner can fail before any test (Playwright when its web server
+// cannot start, say) and still write a report with nothing failed in it.
+const exitedOk = {};
+exitedOk.vitest = run('unit tests', 'vitest', [
   'run',
   '--config',
   'tests/vitest.config.ts',
@@ -44,7 +47,7 @@ run('unit tests', 'vitest', [
   '--reporter=json',
   '--outputFile.json=reports/unit.json',
 ]);
-if (built) run('browser tests', 'playwright', ['test', '--config', 'tests/playwright.config.ts']);
+exitedOk.playwright = built && run('browser tests', 'playwright', ['test', '--config', 'tests/playwright.config.ts']);
 
 let passed = 0;
 let failed = failures.length;
@@ -59,11 +62,18 @@ for (const [kind, file] of [
     continue;
   }
   const r = JSON.parse(readFileSync(file, 'utf8'));
-  const [p, f, s] =
+  const [p, reportedFailed, s] =
     kind === 'vitest'
       ? // A test file that fails to load has no failed test but marks the run unsuccessful: count it.
         [r.numPassedTests, r.numFailedTests || (r.success === false ? 1 : 0), r.numPendingTests + (r.numTodoTests ?? 0)]
       : [r.stats.expected + r.stats.flaky, r.stats.unexpected, r.stats.skipped];
+  let f = reportedFailed;
+  // A runner that exited non-zero, or ran no test at all, failed even when its report lists no
+  // failed test (e.g. Playwright's "http://127.0.0.1:4321/ is already used").
+  if (f === 0 && (!exitedOk[kind] || p === 0)) {
+    f = 1;
+    failures.push(`${kind} ${p === 0 ? 'ran no test' : 'exited with an error'} (see its output above)`);
+  }
   console.log(`${kind}: ${p} passed, ${f} failed, ${s} skipped`);
   passed += p;
   failed += f;
