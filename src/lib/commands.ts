@@ -17,28 +17,46 @@ export interface RunCommands {
   vllm: string | null;
 }
 
-/** The Hugging Face repository a GGUF command downloads `format` from, and whether the catalog lists that exact file. */
+/**
+ * The Hugging Face repository a GGUF command downloads `format` from: whether the catalog lists that
+ * exact file, and whether the repo's publisher uploads every quantization (so an unlisted format is
+ * there all the same).
+ */
 export interface GgufSource {
   repo: string;
-  /** The catalog lists a file of this format in this repo (else the repo is the model's usual GGUF publisher). */
+  /** The catalog lists a file of this format in this repo. */
   exact: boolean;
+  /** The repo's publisher uploads every quantization of a model (bartowski, unsloth, ...). */
+  fullLadder: boolean;
 }
 
+/** Publishers that upload the whole ladder of quantizations (Q2_K to Q8_0, IQ formats) for a model. */
+const FULL_LADDER_PUBLISHERS = new Set(['bartowski', 'unsloth', 'lmstudio-community', 'mradermacher']);
+
 /**
- * Where to download a GGUF of `format`: the repo of the catalog's file in that format, otherwise the
- * repo that publishes most of the model's listed files (publishers such as bartowski, unsloth and
- * lmstudio-community upload the whole ladder of quantizations). Null when no file names a repo:
- * then no command can name a download the catalog cites.
+ * Where to download a GGUF of `format`: the repo of the catalog's file in that format, otherwise a
+ * repo of the catalog's files from a publisher that uploads the whole ladder of quantizations, else
+ * the repo with most of the model's listed files (a model maker's own repo often holds only a few
+ * formats: `exact: false` then says the catalog does not show that file). Null when no file names
+ * a repo: then no command can name a download the catalog cites.
  */
 export function ggufSource(model: ModelSpec, format: string): GgufSource | null {
+  const ladder = (repo: string) => (FULL_LADDER_PUBLISHERS.has(repo.split('/')[0]!) ? 1 : 0);
   const files = (model.files ?? []).filter((f) => f.repo);
   const exact = files.find((f) => f.format.toUpperCase() === format.toUpperCase());
-  if (exact) return { repo: exact.repo!, exact: true };
+  if (exact) return { repo: exact.repo!, exact: true, fullLadder: ladder(exact.repo!) === 1 };
   const counts = new Map<string, number>();
   for (const f of files) if (/^(Q\d|IQ\d)/i.test(f.format)) counts.set(f.repo!, (counts.get(f.repo!) ?? 0) + 1);
   let best: string | null = null;
-  for (const [repo, n] of counts) if (best === null || n > counts.get(best)!) best = repo;
-  return best === null ? null : { repo: best, exact: false };
+  for (const [repo, n] of counts)
+    if (best === null || ladder(repo) - ladder(best) > 0 || (ladder(repo) === ladder(best) && n > counts.get(best)!))
+      best = repo;
+  return best === null ? null : { repo: best, exact: false, fullLadder: ladder(best) === 1 };
+}
+
+/** The shell comment put above a download the catalog does not show from a repo that may not have it. */
+export function unlistedFileNote(source: GgufSource, format: string): string {
+  return `# The catalog lists no ${format} file in ${source.repo}: check its file list first.`;
 }
 
 /** The quantization Ollama's plain library tag pulls: the catalog's value, else Q4_K_M (MXFP4 for natively MXFP4 models). */
@@ -101,7 +119,10 @@ export function buildCommands(e: EngineEstimate, input: EstimateInput): RunComma
     if (e.ubatch !== 512) flags.push('-ub', e.ubatch);
     if (fit && fit.devices.length > 1 && gpuLayers)
       flags.push('--tensor-split', fit.devices.map((d) => d.layers).join());
-    c.llamaCpp = flags.join(' ');
+    // A download the catalog does not show, from a repo that may not have it, gets a comment line
+    // saying so (harmless when pasted).
+    const note = source && !source.exact && !source.fullLadder ? [unlistedFileNote(source, format)] : [];
+    c.llamaCpp = [...note, flags.join(' ')].join('\n');
 
     const env = [
       fa && 'OLLAMA_FLASH_ATTENTION=1',
@@ -109,14 +130,17 @@ export function buildCommands(e: EngineEstimate, input: EstimateInput): RunComma
       parallel > 1 && `OLLAMA_NUM_PARALLEL=${parallel}`,
       'ollama serve',
     ];
+    const ollamaRun = ollamaName(model, format, source);
     c.ollama = [
+      ...(ollamaRun.startsWith('hf.co/') ? note : []),
       env.filter(Boolean).join(' '),
-      `ollama run ${ollamaName(model, format, source)}`,
+      `ollama run ${ollamaRun}`,
       `/set parameter num_ctx ${Math.max(1, Math.floor(context / parallel))}`,
     ];
     if (fit?.verdict === 'partial-offload' && !moe) c.ollama.push(`/set parameter num_gpu ${gpuLayers}`);
 
     c.lmStudio = [
+      ...note,
       ...(source ? [`lms get https://huggingface.co/${source.repo}@${format.toLowerCase()}`] : []),
       `Context Length: ${context}`,
       `GPU Offload: ${gpuLayers} / ${L} layers`,

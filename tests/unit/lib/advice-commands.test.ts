@@ -110,6 +110,32 @@ describe('run commands', () => {
     const tagged = { ...model, ollamaTagsByFormat: { Q8_0: 'llama3.1:8b-instruct-q8_0' } };
     expect(at('Q8_0', tagged).ollama).toContain('ollama run llama3.1:8b-instruct-q8_0');
   });
+  it('an unlisted format comes from a full-ladder publisher, or carries a comment saying the catalog does not show it', () => {
+    const gpu = catalogHardware('nvidia-rtx-4090-24gb');
+    const at = (files: { format: string; bytes: number; repo: string }[], format: string) =>
+      estimate({ model: { ...llama8, ollamaTag: null, files }, format, context: 8192, hardware: gpu }).commands;
+    // The model maker's repo lists more files, but bartowski uploads every format: no comment.
+    const mixed = at(
+      [
+        { format: 'Q4_K_M', bytes: 4920739168, repo: 'meta-llama/Llama-3.1-8B-Instruct-GGUF' },
+        { format: 'Q8_0', bytes: 8540770880, repo: 'meta-llama/Llama-3.1-8B-Instruct-GGUF' },
+        { format: 'Q6_K', bytes: 6596006464, repo: 'bartowski/Meta-Llama-3.1-8B-Instruct-GGUF' },
+      ],
+      'Q2_K',
+    );
+    expect(mixed.llamaCpp).toMatch(/^llama-server -hf bartowski\/Meta-Llama-3.1-8B-Instruct-GGUF:Q2_K /);
+    // Only the maker's repo, which may hold a few formats: the commands say the file is unlisted.
+    const own = at([{ format: 'Q4_K_M', bytes: 4920739168, repo: 'meta-llama/Llama-3.1-8B-Instruct-GGUF' }], 'Q2_K');
+    const note =
+      '# The catalog lists no Q2_K file in meta-llama/Llama-3.1-8B-Instruct-GGUF: check its file list first.';
+    expect(own.llamaCpp.split('\n')).toEqual([note, expect.stringMatching(/^llama-server -hf meta-llama\/.*:Q2_K /)]);
+    expect(own.ollama[0]).toBe(note);
+    expect(own.lmStudio[0]).toBe(note);
+    // A listed file needs no comment, whoever publishes it.
+    expect(
+      at([{ format: 'Q4_K_M', bytes: 4920739168, repo: 'meta-llama/Llama-3.1-8B-Instruct-GGUF' }], 'Q4_K_M').llamaCpp,
+    ).not.toMatch(/^#/);
+  });
   it('MLX commands follow the chosen bit width', () => {
     const mac = catalogHardware('apple-m3-max-64gb');
     const model = { ...llama8, mlxRepo: 'mlx-community/Meta-Llama-3.1-8B-Instruct-4bit' };
